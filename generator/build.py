@@ -1,0 +1,146 @@
+"""The orchestrator: one function that reads top-down, one stage after another.
+
+    discover -> ingest -> extract (per article) -> render -> index -> search -> write
+
+Every input file ends in the build report: built, duplicate of another,
+skipped (and why), or ignored (not an article).  One bad file never stops
+the others.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .arabic import normalize
+from .extract import extract
+from .indexes import render_indexes, render_schema_page
+from .ingest import InputError, discover, read_article
+from .kb import DEFAULT_KB_DIR, load
+from .records import Article
+from .render import article_path, dump_yaml, front_matter, render_article
+from .search import render_search_files
+from .writer import WriteResult, write_tree
+
+REPORT = ".dossier/report.json"
+
+
+@dataclass
+class FileReport:
+    file: str
+    status: str                 # built | duplicate | skipped | ignored
+    reason: str | None = None
+    encoding: str | None = None
+    id: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass
+class BuildReport:
+    files: list[FileReport] = field(default_factory=list)
+    write: WriteResult = field(default_factory=WriteResult)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    def to_json(self) -> bytes:
+        data = {"generator_version": __version__,
+                "summary": {s: self.count(s) for s in ("built", "duplicate", "skipped", "ignored")},
+                "files": [asdict(f) for f in self.files]}
+        return json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n"
+
+
+def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, check: bool = False,
+          force: bool = False, progress: Callable[[int, int], None] | None = None) -> tuple[BuildReport, list[Article]]:
+    kb = load(kb_dir)
+    report = BuildReport()
+    found = discover(sources)
+    for problem in found.problems:
+        report.files.append(FileReport(_display(problem.path, sources), "skipped", problem.problem))
+
+    articles: list[Article] = []
+    seen_bytes: dict[str, str] = {}      # sha256 of the file -> id
+    seen_text: dict[str, str] = {}       # hash of the cleaned body -> id
+    for number, path in enumerate(found.articles, 1):
+        if progress:
+            progress(number, len(found.articles))
+        shown = _display(path, sources)
+        try:
+            raw = read_article(path)
+        except InputError as err:
+            report.files.append(FileReport(shown, "skipped", err.problem))
+            continue
+        if raw.sha256 in seen_bytes:
+            report.files.append(FileReport(shown, "duplicate", "same bytes as another file", raw.encoding,
+                                           duplicate_of=seen_bytes[raw.sha256]))
+            continue
+        try:
+            article = extract(raw, kb)
+        except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
+            report.files.append(FileReport(shown, "skipped", f"could not be processed: {err}", raw.encoding))
+            continue
+        if not article.paragraphs:
+            report.files.append(FileReport(shown, "skipped", "no article text (empty, or only site chrome)", raw.encoding))
+            continue
+        body_key = hashlib.sha256(normalize(" ".join(article.paragraphs)).encode()).hexdigest()
+        if body_key in seen_text:
+            report.files.append(FileReport(shown, "duplicate", "same article text as another file", raw.encoding,
+                                           duplicate_of=seen_text[body_key]))
+            continue
+        if any(a.id == article.id for a in articles):
+            report.files.append(FileReport(shown, "skipped", f"id '{article.id}' is already used by another article", raw.encoding))
+            continue
+        seen_bytes[raw.sha256] = seen_text[body_key] = article.id
+        articles.append(article)
+        report.files.append(FileReport(shown, "built", None, raw.encoding, article.id))
+    for path in found.ignored:
+        report.files.append(FileReport(_display(path, sources), "ignored", "not a .txt article"))
+
+    files = render_dossier(articles, kb)
+    files[REPORT] = report.to_json()
+    report.write = write_tree(docs, files, force=force, check=check)
+    return report, articles
+
+
+def render_dossier(articles: list[Article], kb) -> dict[str, bytes]:
+    """Every generated file of the dossier, as {path relative to docs/: bytes}."""
+    pages: dict[str, str] = {article_path(a.id): render_article(a, kb) for a in articles}
+    pages.update(render_indexes(articles, kb))
+    example = dump_yaml(front_matter(articles[0], kb)) if articles else None
+    pages["schema.md"] = render_schema_page(example)
+    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files.update(render_search_files(articles, kb))
+    return files
+
+
+def _display(path: Path, sources: list[Path]) -> str:
+    """The path as the user knows it: relative to the source folder it was found in."""
+    for source in sources:
+        try:
+            return (Path(source.name) / path.relative_to(source)).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def print_report(report: BuildReport, stream=sys.stderr) -> None:
+    for f in report.files:
+        if f.status == "built":
+            line = f"built      {f.file} -> articles/{f.id}.md ({f.encoding})"
+        elif f.status == "duplicate":
+            line = f"duplicate  {f.file}: {f.reason}, kept articles/{f.duplicate_of}.md"
+        elif f.status == "ignored":
+            line = f"ignored    {f.file}: {f.reason}"
+        else:
+            line = f"SKIPPED    {f.file}: {f.reason}"
+        print(line, file=stream)
+    w = report.write
+    for path, why in w.conflicts:
+        print(f"NOT WRITTEN docs/{path}: {why}", file=stream)
+    print(f"{report.count('built')} built, {report.count('duplicate')} duplicate, {report.count('skipped')} skipped, "
+          f"{report.count('ignored')} ignored; {len(w.written)} files written, {len(w.unchanged)} unchanged, "
+          f"{len(w.deleted)} removed", file=stream)

@@ -1,0 +1,172 @@
+"""Clean: separate the article's own words from the site chrome around them.
+
+Scraped articles start with whatever the page had above the story (banner
+date, weather, masthead, section names, share counters, "copied to
+clipboard") and sometimes end with more of it.  This stage finds where the
+body starts, picks the headline among the lines above it, and removes chrome
+lines.  It never rewords: every kept line is kept byte for byte.
+"""
+from __future__ import annotations
+
+import re
+
+from .arabic import normalize
+from .dates import find_dates
+from .records import CleanedText
+
+# A body paragraph is a real sentence: this many words, or this many characters.
+BODY_MIN_WORDS = 14
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+LEAD_TITLE_MAX_WORDS = 20
+
+_SEPARATOR = re.compile(r"^[\s\-–—_*•·=~|/\\.]*$")
+_COUNTER = re.compile(r"^[\s\d٠-٩۰-۹,.٬٫:+%-]*$")   # view and share counters, times, lone numbers
+_WEATHER = re.compile(r"[℃℉°]|درجة الحرارة|الطقس")
+# Lines that only make sense on the web page.  Matched on normalised text.
+_CHROME_PHRASES = [normalize(p) for p in (
+    "تم نسخ", "نسخ الرابط", "انسخ الرابط", "شارك", "مشاركة", "طباعة", "اقرأ أيضا", "اقرأ ايضا",
+    "إقرأ أيضا", "تابعونا", "تابعنا على", "للاشتراك", "اشترك في", "الأكثر قراءة", "الأكثر مشاهدة",
+    "أخبار ذات صلة", "مواضيع ذات صلة", "كلمات مفتاحية", "الوسوم", "عاجل", "تعبيرية", "صورة تعبيرية",
+    "أرشيفية", "صورة أرشيفية", "المصدر:", "حجم الخط", "الرئيسية", "فيديو", "إعلان",
+)]
+_MASTHEAD = [normalize(p) for p in ("رئيس مجلس الإدارة", "رئيس مجلسى الإدارة", "رئيس مجلسي الإدارة", "رئيس التحرير",
+                                     "مدير التحرير", "رئيس مجلس الادارة")]
+
+
+def clean(text: str) -> CleanedText:
+    lines = [line.rstrip() for line in text.split("\n")]
+    body_start = _first_body_line(lines)
+    header_zone = lines[:body_start]
+    removed: list[str] = []
+    header: list[str] = []
+    masthead_next = False
+    for line in header_zone:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if masthead_next:  # the name under "رئيس التحرير"
+            removed.append(stripped)
+            masthead_next = False
+            continue
+        kind = classify_chrome(stripped)
+        if kind == "masthead":
+            removed.append(stripped)
+            masthead_next = len(normalize(stripped).split()) <= 5
+        elif kind:
+            removed.append(stripped)
+        else:
+            header.append(stripped)
+
+    header = _drop_captions(header, removed)
+    title = _pick_title(header)
+    banner: list[str] = []
+    if title is not None:
+        # Lines above the headline are the site's banner (its "today", its
+        # section names); lines between headline and body are the byline zone.
+        cut = header.index(title)
+        banner = header[:cut]
+        header = [line for line in header[cut + 1:] if line != title]
+
+    paragraphs = _body_paragraphs(lines[body_start:], title, removed)
+    title_source = "headline"
+    if title is None:
+        title, title_source = _lead_title(paragraphs)
+    return CleanedText(header=header, title=title, title_source=title_source, paragraphs=paragraphs,
+                       removed=removed, banner_lines=banner)
+
+
+def classify_chrome(line: str) -> str | None:
+    """Why ``line`` is site chrome ("separator", "counter", ...), or None if it may be content."""
+    if _SEPARATOR.match(line):
+        return "separator"
+    if _COUNTER.match(line):
+        return "counter"
+    norm = normalize(line)
+    words = norm.split()
+    if _WEATHER.search(line) and len(words) <= 6:
+        return "weather"
+    if any(norm.startswith(m) for m in _MASTHEAD):
+        return "masthead"
+    if len(words) <= 6 and any(norm.startswith(p) or norm == p for p in _CHROME_PHRASES):
+        return "chrome"
+    if line.startswith("-") and len(words) <= 8:
+        return "chrome"  # "- تم نسخ عنوان المقال" and similar list-item leftovers
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is mostly a date (a banner, a timestamp, "منشور الاثنين 30 يونيو 2025")."""
+    dates = find_dates(line)
+    if not dates:
+        return False
+    rest = line
+    for d in dates:
+        rest = rest.replace(d.text, " ")
+    return len(normalize(rest).split()) <= 4
+
+
+def _first_body_line(lines: list[str]) -> int:
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if len(stripped.split()) >= BODY_MIN_WORDS and not is_date_line(stripped) and not classify_chrome(stripped):
+            return i
+    return len(lines)
+
+
+def _drop_captions(header: list[str], removed: list[str]) -> list[str]:
+    """A photo caption often appears twice, the second time longer ("X رئيس" / "X رئيس المكتب ...")."""
+    out: list[str] = []
+    for line in header:
+        if out and line != out[-1] and line.startswith(out[-1]) and len(out[-1].split()) >= 2:
+            removed.append(out.pop())
+            removed.append(line)
+            continue
+        out.append(line)
+    return out
+
+
+def _pick_title(header: list[str]) -> str | None:
+    candidates = [line for line in header
+                  if TITLE_MIN_WORDS <= len(line.split()) <= TITLE_MAX_WORDS and not is_date_line(line)]
+    if not candidates:
+        return None
+    repeated = [line for line in candidates if header.count(line) > 1]
+    if repeated:
+        return repeated[0]  # sites print the headline twice (page title, then article title)
+    return max(candidates, key=lambda line: (len(line.split()), -header.index(line)))
+
+
+def _body_paragraphs(lines: list[str], title: str | None, removed: list[str]) -> list[str]:
+    paragraphs = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if title is not None and stripped == title:
+            removed.append(stripped)  # the headline repeated inside the body
+            continue
+        if classify_chrome(stripped):
+            removed.append(stripped)
+            continue
+        paragraphs.append(stripped)
+    return paragraphs
+
+
+_SENTENCE_END = re.compile(r"[.!?؟]\s")
+
+
+def _lead_title(paragraphs: list[str]) -> tuple[str, str]:
+    """No headline: stand in the first sentence, or its first clause when it runs long."""
+    if not paragraphs:
+        return "", "none"
+    first = paragraphs[0]
+    m = _SENTENCE_END.search(first + " ")
+    sentence = first[: m.start() + 1].rstrip(".") if m else first
+    if len(sentence.split()) > LEAD_TITLE_MAX_WORDS:
+        for mark in ("، ", ", ", "؛ "):
+            clause = sentence.split(mark)[0]
+            if TITLE_MIN_WORDS <= len(clause.split()) <= LEAD_TITLE_MAX_WORDS:
+                return clause, "lead"
+        return " ".join(sentence.split()[:LEAD_TITLE_MAX_WORDS]) + " …", "lead"
+    return sentence, "lead"

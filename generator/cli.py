@@ -1,0 +1,121 @@
+"""The ``dossier`` command line.  Parsing and printing only: the work is in build.py and friends."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dossier", description="Turn Arabic news articles into a research dossier.")
+    parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="generate the Markdown dossier (default: seeds/ into docs/)")
+    b.add_argument("--source", action="append", type=Path, help="folder (or file) of .txt articles; repeatable (default: seeds)")
+    b.add_argument("--docs", type=Path, default=Path("docs"), help="where the dossier is written (default: docs)")
+    b.add_argument("--kb", type=Path, default=None, help="a knowledge-base folder to use instead of the built-in one")
+    b.add_argument("--check", action="store_true", help="write nothing; fail, naming the files, if docs/ is not what a build would write")
+    b.add_argument("--force", action="store_true", help="overwrite generated files even if they were edited by hand")
+    b.add_argument("--quiet", action="store_true", help="print only the summary and problems")
+
+    s = sub.add_parser("site", help="build a complete static site from any folder of articles")
+    s.add_argument("--source", action="append", type=Path, required=True)
+    s.add_argument("--site-dir", type=Path, required=True)
+    s.add_argument("--kb", type=Path, default=None)
+    s.add_argument("--site-url", default=None, help="the address the site will be served from (for a sub-path)")
+
+    e = sub.add_parser("extract", help="print one JSON object per article (JSON Lines)")
+    e.add_argument("paths", nargs="+", type=Path)
+    e.add_argument("--kb", type=Path, default=None)
+
+    c = sub.add_parser("candidates", help="list names that look like actors but are not in the knowledge base")
+    c.add_argument("--source", action="append", type=Path)
+    c.add_argument("--kb", type=Path, default=None)
+    c.add_argument("--limit", type=int, default=100)
+
+    v = sub.add_parser("evaluate", help="score extraction against a gold file")
+    v.add_argument("gold", type=Path)
+    v.add_argument("--kb", type=Path, default=None)
+    v.add_argument("--json", action="store_true", help="print the scores as JSON")
+    v.add_argument("--errors", action="store_true", help="list every miss and false alarm")
+
+    args = parser.parse_args(argv)
+    kb_kw = {"kb_dir": args.kb} if getattr(args, "kb", None) else {}
+    try:
+        return COMMANDS[args.command](args, kb_kw)
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_build(args, kb_kw) -> int:
+    from .build import build, print_report
+
+    sources = args.source or [Path("seeds")]
+    progress = None if args.quiet else _progress
+    report, _ = build(sources, args.docs, check=args.check, force=args.force, progress=progress, **kb_kw)
+    if not args.quiet or report.count("skipped"):
+        print_report(report)
+    if args.check:
+        stale = report.write.differs
+        if stale:
+            print(f"{args.docs} is not what a build would write; these files differ ({len(stale)}):", file=sys.stderr)
+            for path in stale:
+                print(f"  {args.docs / path}", file=sys.stderr)
+            print("run `dossier build` and commit the result", file=sys.stderr)
+            return 1
+        print(f"{args.docs} is up to date", file=sys.stderr)
+        return 0
+    return 0 if report.count("built") else 1
+
+
+def _progress(done: int, total: int) -> None:
+    if total >= 200 and (done % 200 == 0 or done == total):
+        print(f"  {done}/{total} articles", file=sys.stderr)
+
+
+def cmd_site(args, kb_kw) -> int:
+    from .site import build_site
+
+    return build_site(args.source, args.site_dir, site_url=args.site_url, **kb_kw)
+
+
+def cmd_extract(args, kb_kw) -> int:
+    from .extract_json import extract_records
+
+    ok = True
+    for record in extract_records(args.paths, **kb_kw):
+        if "error" in record:
+            print(f"{record['file']}: {record['error']}", file=sys.stderr)
+            ok = False
+            continue
+        print(json.dumps(record, ensure_ascii=False))
+    return 0 if ok else 1
+
+
+def cmd_candidates(args, kb_kw) -> int:
+    from .candidates import find_candidates
+
+    for name, count, context in find_candidates(args.source or [Path("seeds")], limit=args.limit, **kb_kw):
+        print(f"{count:4d}  {name}\t{context}")
+    return 0
+
+
+def cmd_evaluate(args, kb_kw) -> int:
+    from .evaluate import evaluate, print_scores
+
+    scores = evaluate(args.gold, **kb_kw)
+    if args.json:
+        print(json.dumps(scores, ensure_ascii=False, indent=1))
+    else:
+        print_scores(scores, errors=args.errors)
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "site": cmd_site, "extract": cmd_extract, "candidates": cmd_candidates,
+            "evaluate": cmd_evaluate}

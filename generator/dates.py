@@ -1,0 +1,163 @@
+"""Finding dates in Arabic text: the calendars and spellings news sites use.
+
+Recognises day-month-year with Egyptian/Gulf (يناير), Levantine (كانون
+الثاني), Maghrebi (جانفي) and combined ("تشرين الأول/أكتوبر") month names,
+numeric dates (31/07/2025, 2025-07-31), Hijri dates (converted), a weekday
+in front and a clock time behind.  Deciding which date is the publication
+date is the extractor's job (``extract/dating.py``); this module only finds
+and reads dates, keeping their offsets so the words can be quoted.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .arabic import fold_digits
+
+# Month tables are data: the spelling variants seen in Arabic news.
+GREGORIAN_MONTHS: dict[str, int] = {}
+for number, names in enumerate([
+    "يناير كانون الثاني جانفي جانفييه",
+    "فبراير شباط فيفري",
+    "مارس آذار",
+    "أبريل ابريل إبريل نيسان أفريل",
+    "مايو أيار ماي",
+    "يونيو يونيه حزيران جوان",
+    "يوليو يوليه تموز جويلية جويلة",
+    "أغسطس اغسطس آب أوت غشت",
+    "سبتمبر أيلول شتنبر",
+    "أكتوبر اكتوبر تشرين الأول أكتوبر",
+    "نوفمبر تشرين الثاني نونبر",
+    "ديسمبر كانون الأول دجنبر",
+], start=1):
+    # Two-word Levantine names are written with a protected space.
+    for name in names.replace("كانون الثاني", "كانون_الثاني").replace("كانون الأول", "كانون_الأول") \
+            .replace("تشرين الأول", "تشرين_الأول").replace("تشرين الثاني", "تشرين_الثاني").split():
+        GREGORIAN_MONTHS[name.replace("_", " ")] = number
+
+HIJRI_MONTHS: dict[str, int] = {
+    "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الاول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
+    "جمادى الأولى": 5, "جمادى الأول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6,
+    "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11,
+    "ذو الحجة": 12, "ذي الحجة": 12,
+}
+
+WEEKDAYS: dict[str, int] = {  # Python's weekday(): Monday is 0
+    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3,
+    "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6,
+}
+
+
+def _loose(word: str) -> str:
+    """A regex for a word that tolerates hamza/alef, ya and ta marbuta spellings."""
+    out = []
+    for ch in word:
+        if ch in "اأإآ":
+            out.append("[اأإآ]")
+        elif ch in "يى":
+            out.append("[يى]")
+        elif ch in "ةه":
+            out.append("[ةه]")
+        elif ch == " ":
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _alternation(names) -> str:
+    return "|".join(_loose(n) for n in sorted(names, key=len, reverse=True))
+
+
+_B = r"(?<!\w)"   # not inside a word (\w covers Arabic letters and digits)
+_E = r"(?!\w)"
+_G = _alternation(GREGORIAN_MONTHS)
+_H = _alternation(HIJRI_MONTHS)
+_WD = _alternation(WEEKDAYS)
+_DAY = r"(?P<day>[0-3]?\d)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# "تشرين الأول/أكتوبر", "أكتوبر (تشرين الأول)": a second month name for the same month.
+_GMONTH = rf"(?P<month>{_G})(?:\s*[/(،-]\s*(?P<month2>{_G})\)?)?"
+_WEEKDAY = rf"(?:(?P<weekday>{_WD})\s*[،,]?\s*)?"
+_TIME = r"(?:\s*[،,-]?\s*(?:الساعة\s*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm|AM|PM)?))?"
+
+_PATTERNS = [
+    ("dmy", re.compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}{_TIME}")),
+    ("mdy", re.compile(rf"{_B}{_WEEKDAY}{_GMONTH}\s+{_DAY}\s*[،,]\s*{_YEAR}{_E}{_TIME}")),
+    ("hijri", re.compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?P<hmonth>{_H})\s*[،,]?\s*(?:عام\s+|سنة\s+)?(?P<hyear>1[34]\d\d)\s*(?:هـ|ه)?{_E}")),
+    ("ymd", re.compile(rf"{_B}{_YEAR}[-/.](?P<nmonth>[01]?\d)[-/.]{_DAY}{_E}{_TIME}")),
+    ("dmy_numeric", re.compile(rf"{_B}{_WEEKDAY}{_DAY}[-/.](?P<nmonth>[01]?\d)[-/.]{_YEAR}{_E}{_TIME}")),
+    ("my", re.compile(rf"{_B}(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}")),
+]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    text: str                # the words, as written
+    iso: str                 # YYYY-MM-DD or YYYY-MM
+    precision: str           # day | month
+    calendar: str            # gregorian | hijri (already converted to gregorian)
+    weekday_ok: bool | None  # None when no weekday was written
+    has_time: bool
+
+
+def _month_number(name: str, table: dict[str, int]) -> int:
+    for key, number in table.items():
+        if re.fullmatch(_loose(key), name):
+            return number
+    raise KeyError(name)
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date written in ``text``, left to right, overlaps resolved to the longest."""
+    digits = fold_digits(text)  # same length as text: offsets stay valid
+    found: list[DateMatch] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(digits):
+            match = _read(kind, m, text)
+            if match is not None:
+                found.append(match)
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DateMatch] = []
+    for d in found:
+        if kept and d.start < kept[-1].end:
+            continue
+        kept.append(d)
+    return kept
+
+
+def _read(kind: str, m: re.Match, text: str) -> DateMatch | None:
+    g = m.groupdict()
+    try:
+        if kind == "hijri":
+            from hijridate import Hijri
+
+            greg = Hijri(int(g["hyear"]), _month_number(g["hmonth"], HIJRI_MONTHS), int(g["day"])).to_gregorian()
+            day = dt.date(greg.year, greg.month, greg.day)
+            calendar = "hijri"
+        else:
+            year = int(g["year"])
+            if "nmonth" in g and g.get("nmonth"):
+                month = int(g["nmonth"])
+            else:
+                month = _month_number(g["month"], GREGORIAN_MONTHS)
+                if g.get("month2") and _month_number(g["month2"], GREGORIAN_MONTHS) != month:
+                    return None  # two different month names: not one date
+            calendar = "gregorian"
+            if kind == "my":
+                return DateMatch(m.start(), m.end(), text[m.start():m.end()], f"{year:04d}-{month:02d}",
+                                 "month", calendar, None, False)
+            day = dt.date(year, month, int(g["day"]))
+    except (ValueError, KeyError, OverflowError):
+        return None  # 31 February, a Hijri date out of range: not a date
+    weekday_ok = None
+    if g.get("weekday"):
+        weekday_ok = _month_number(g["weekday"], WEEKDAYS) == day.weekday()
+    end = m.end()
+    while end > m.start() and text[end - 1].isspace():
+        end -= 1
+    return DateMatch(m.start(), end, text[m.start():end], day.isoformat(), "day", calendar,
+                     weekday_ok, bool(g.get("time")))

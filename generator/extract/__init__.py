@@ -1,0 +1,116 @@
+"""Extract: from a decoded article to an :class:`Article` record.
+
+One pure function of the article and the knowledge base, stage by stage:
+clean -> title -> date -> outlet and author -> actors, places, media ->
+topics -> figures -> quotes -> curator's overrides.
+"""
+from __future__ import annotations
+
+from ..arabic import tokenize
+from ..clean import clean
+from ..kb import KnowledgeBase
+from ..records import Article, Mention, RawArticle
+from ..schema import CURATABLE, iso
+from .dating import find_publication_date
+from .entities import assign_topics, find_entities
+from .figures import find_figures
+from .quotes import find_quotes
+from .sources import find_author, find_outlet
+from .text import split_sentences
+
+ATTRIBUTION_WORDS = set(tokenize("وفق وفقا بحسب حسب حسبما طبقا لـ نقلا"))
+
+
+def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
+    cleaned = clean(raw.text)
+    title, title_source = cleaned.title or "", cleaned.title_source
+    if raw.manifest.get("title") and title_source != "headline":
+        title, title_source = raw.manifest["title"], "manifest"
+    date, page_date = find_publication_date(raw, cleaned)
+
+    sentences = split_sentences(cleaned.paragraphs)
+    outlet, outlet_id, outlet_source = find_outlet(raw, cleaned, sentences, kb)
+    author, author_source = find_author(raw, cleaned, kb, outlet_id)
+
+    found = find_entities(sentences, kb, date.value)
+    title_found = find_entities(split_sentences([title]), kb, date.value) if title else None
+    topics = assign_topics(found, kb, title_found.topic_hits if title_found else {})
+    for bucket in ("actors", "places", "media"):
+        # A name only in the headline still counts, with the headline as its sentence.
+        if title_found:
+            for key, mention in getattr(title_found, bucket).items():
+                getattr(found, bucket).setdefault(key, mention)
+    found.media.pop(outlet_id or "", None)   # the publisher is not something it cites
+    found.actors.pop(outlet_id or "", None)
+
+    def attribution(index: int) -> str | None:
+        # "وفق وزارة الصحة": the actor named right after an attribution word gives the figure.
+        sentence = sentences[index]
+        for i, token in enumerate(sentence.tokens):
+            if token in ATTRIBUTION_WORDS:
+                for hit in kb.matcher.find(sentence.tokens[i + 1:i + 6]):
+                    entry = kb.entries.get(hit.target)
+                    if entry is not None and entry.kind == "actor":
+                        return entry.id
+        return None
+
+    article = Article(
+        id="",
+        source_name=raw.name,
+        source_sha256=raw.sha256,
+        encoding=raw.encoding,
+        title=title,
+        title_source=title_source,
+        date=date,
+        page_date=page_date,
+        outlet=outlet,
+        outlet_id=outlet_id,
+        outlet_source=outlet_source,
+        author=author,
+        author_source=author_source,
+        url=raw.sidecar.get("url") or raw.manifest.get("url") or None,
+        notes=raw.sidecar.get("notes"),
+        paragraphs=cleaned.paragraphs,
+        actors=list(found.actors.values()),
+        places=list(found.places.values()),
+        cited_media=list(found.media.values()),
+        topics=topics,
+        figures=find_figures(sentences, attribution),
+        quotes=find_quotes(sentences, found.speakers),
+        word_count=sum(len(p.split()) for p in cleaned.paragraphs),
+    )
+    apply_sidecar(article, raw, kb)
+    article.id = raw.sidecar.get("id") or article_id(article.date.value, raw.sha256)
+    return article
+
+
+def article_id(date: str | None, sha256: str) -> str:
+    """ASCII, stable for the same bytes, unique: the date (or "undated") and a short content hash."""
+    return f"{date or 'undated'}-{sha256[:8]}"
+
+
+def apply_sidecar(article: Article, raw: RawArticle, kb: KnowledgeBase) -> None:
+    """A curator's sidecar wins over extraction; the page records which fields it set."""
+    sidecar = raw.sidecar
+    for name in sorted(set(sidecar) & CURATABLE):
+        article.curated.append(name)
+    if "title" in sidecar:
+        article.title, article.title_source = sidecar["title"], "sidecar"
+    for name in ("actors", "places", "cited_media"):
+        if name in sidecar:
+            mentions = []
+            for entry_id in sidecar[name] or []:
+                if entry_id not in kb.entries:
+                    raise ValueError(f"sidecar lists unknown {name} id '{entry_id}'")
+                mentions.append(Mention(entry_id, "", ""))
+            setattr(article, name, mentions)
+    if "topics" in sidecar:
+        unknown = [t for t in sidecar["topics"] or [] if t not in {e.id for e in kb.topics}]
+        if unknown:
+            raise ValueError(f"sidecar lists unknown topic(s): {', '.join(unknown)}")
+        article.topics = list(sidecar["topics"] or [])
+    if "date" in sidecar and sidecar["date"] is None:
+        article.date.value = None
+    article.extra = {k: v for k, v in sidecar.items() if k not in CURATABLE}
+    if "date" in sidecar and sidecar["date"] is not None:
+        article.date.value = iso(sidecar["date"])

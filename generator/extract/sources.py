@@ -1,0 +1,94 @@
+"""Outlet and author: who published the article and who wrote it.
+
+Outlet, in order: sidecar; corpus manifest; a masthead signature of a known
+outlet (its editor-in-chief line); a header line that is an outlet's name;
+the article naming itself ("قال ... لـ المنصة").  Author: sidecar; manifest;
+a short name line in the byline zone; "كتب/بقلم X".
+"""
+from __future__ import annotations
+
+import re
+
+from ..arabic import normalize, tokenize
+from ..kb import KnowledgeBase
+from ..records import CleanedText, RawArticle
+from .text import Sentence
+
+# "نقلت/نقل عن/وفق/بحسب/حسب/ذكرت X": the article cites X, so X did not publish it.
+CITING_WORDS = set(tokenize("نقلت نقل عن وفق وفقا بحسب حسب حسبما ذكرت ذكر قالت أفادت أوردت نشرت كشفت صحيفة قناة وكالة موقع"))
+_BYLINE_PREFIX = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|متابعة)\s*[:：-]?\s*")
+_DATELINE_AUTHOR = re.compile(r"^[^-–—]{2,25}\s[-–—]\s+")
+
+
+def find_outlet(raw: RawArticle, cleaned: CleanedText, sentences: list[Sentence], kb: KnowledgeBase):
+    """(outlet name, outlet id, source) or (None, None, None)."""
+    if raw.sidecar.get("outlet"):
+        name = raw.sidecar["outlet"]
+        entry = _media_named(name, kb)
+        return name, entry.id if entry else None, "sidecar"
+    source = raw.manifest.get("source")
+    if source:
+        for entry in kb.of_kind("media"):
+            if source in entry.corpus_source:
+                return entry.name_en, entry.id, "manifest"
+        return source, None, "manifest"
+    chrome = [normalize(line) for line in [*cleaned.removed, *cleaned.banner_lines, *cleaned.header]]
+    joined = " ".join(chrome)
+    for entry in kb.of_kind("media"):
+        if any(normalize(sig) in joined for sig in entry.signatures if sig):
+            return entry.name_en, entry.id, "masthead"
+    for line in [*cleaned.header, *cleaned.banner_lines]:
+        entry = _media_named(line, kb)
+        if entry:
+            return entry.name_en, entry.id, "byline"
+    told = _told_to(sentences, kb)
+    if told:
+        return told.name_en, told.id, "text"
+    return None, None, None
+
+
+def _media_named(text: str, kb: KnowledgeBase):
+    tokens = tokenize(text)
+    hits = kb.matcher.find(tokens)
+    for hit in hits:
+        entry = kb.entries.get(hit.target)
+        if entry and entry.kind == "media" and hit.start == 0 and hit.end == len(tokens):
+            return entry
+    return None
+
+
+def _told_to(sentences: list[Sentence], kb: KnowledgeBase):
+    """A medium the article's sources speak *to* ("لـ المنصة") and that it never cites."""
+    told: dict[str, int] = {}
+    cited: set[str] = set()
+    for sentence in sentences:
+        for hit in kb.matcher.find(sentence.tokens):
+            entry = kb.entries.get(hit.target)
+            if not entry or entry.kind != "media":
+                continue
+            before = sentence.tokens[hit.start - 1] if hit.start else ""
+            first = sentence.tokens[hit.start]
+            if before == "ل" or (first.startswith("ل") and not normalize(entry.name_ar).startswith("ل")):
+                told[entry.id] = told.get(entry.id, 0) + 1
+            if before in CITING_WORDS or (hit.start >= 2 and sentence.tokens[hit.start - 2] in CITING_WORDS):
+                cited.add(entry.id)
+    candidates = [media for media in told if media not in cited]
+    return kb.entries[max(candidates, key=told.get)] if candidates else None
+
+
+def find_author(raw: RawArticle, cleaned: CleanedText, kb: KnowledgeBase, outlet_id: str | None):
+    """(author, source) or (None, None)."""
+    if raw.sidecar.get("author"):
+        return raw.sidecar["author"], "sidecar"
+    if raw.manifest.get("author"):
+        author = _DATELINE_AUTHOR.sub("", raw.manifest["author"]).strip()
+        return (author or raw.manifest["author"]), "manifest"
+    for line in cleaned.header:
+        line = _BYLINE_PREFIX.sub("", line)
+        tokens = tokenize(line)
+        if not 2 <= len(tokens) <= 4 or any(ch.isdigit() for ch in line):
+            continue
+        if kb.matcher.find(tokens):
+            continue  # an outlet, a place or an actor, not a byline
+        return line.strip(), "text"
+    return None, None

@@ -1,0 +1,166 @@
+"""Index: the pages that group articles by topic, actor, date and outlet.
+
+A reduce over all Article records, recomputed on every build (it is cheap),
+rendered through the Jinja templates in ``generator/templates``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import jinja2
+import yaml
+
+from .kb import Entry, KnowledgeBase
+from .markdown import escape
+from .records import Article
+from .render import dump_yaml
+from .schema import FIELDS
+
+MONTHS_AR = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+ACTOR_GROUPS = [("person", "الأشخاص"), ("organization", "المنظمات"), ("state", "الدول")]
+TYPE_LABELS = dict(ACTOR_GROUPS) | {"person": "شخص", "organization": "منظمة", "state": "دولة"}
+TOP_N = 10
+COMPANIONS = 8
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=False,           # the output is Markdown; every value goes through |md or |ltr
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = escape
+    env.filters["ltr"] = lambda text: f'<bdi dir="ltr">{escape(str(text))}</bdi>'
+    env.filters["yaml"] = lambda value: yaml.safe_dump(value, allow_unicode=True, width=10_000).removesuffix("\n...\n").strip()
+    env.globals["first_sentence"] = first_sentence
+    return env
+
+
+def first_sentence(article: Article) -> str:
+    if not article.paragraphs:
+        return ""
+    first = article.paragraphs[0]
+    m = re.search(r"[.!?؟](\s|$)", first)
+    sentence = first[: m.end()].strip() if m else first
+    words = sentence.split()
+    return " ".join(words[:40]) + (" …" if len(words) > 40 else "")
+
+
+def newest_first(articles: list[Article]) -> list[Article]:
+    # Dated articles newest first, then undated; ties broken by id for reproducibility.
+    return sorted(articles, key=lambda a: (a.date.value is None, _negated(a.date.value), a.id))
+
+
+def _negated(date: str | None) -> str:
+    return "".join(chr(0x10FFFF - ord(c)) for c in date) if date else ""
+
+
+@dataclass
+class Group:
+    entry: Entry
+    articles: list = field(default_factory=list)
+
+
+def render_indexes(articles: list[Article], kb: KnowledgeBase) -> dict[str, str]:
+    """Every index page, as {path relative to docs/: Markdown}."""
+    env = _env()
+    ordered = newest_first(articles)
+    pages: dict[str, str] = {}
+
+    topics = {t.id: Group(t) for t in kb.topics}
+    for a in ordered:
+        for topic in a.topics:
+            topics[topic].articles.append(a)
+    topic_list = list(topics.values())
+    pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(topics=topic_list)
+    for group in topic_list:
+        if group.articles:
+            pages[f"topics/{group.entry.id}.md"] = env.get_template("topic.md.j2").render(
+                entry=group.entry, articles=group.articles)
+
+    actors: dict[str, Group] = {}
+    together: dict[str, Counter] = defaultdict(Counter)
+    for a in ordered:
+        ids = [m.id for m in a.actors]
+        for mention in a.actors:
+            actors.setdefault(mention.id, Group(kb.entries[mention.id])).articles.append((a, mention.sentence))
+            together[mention.id].update(i for i in ids if i != mention.id)
+    by_count = sorted(actors.values(), key=lambda g: (-len(g.articles), g.entry.name_en))
+    groups = [{"label": label, "actors": [g for g in by_count if g.entry.type == kind]} for kind, label in ACTOR_GROUPS]
+    pages["actors/index.md"] = env.get_template("actors_index.md.j2").render(groups=[g for g in groups if g["actors"]])
+    for actor_id, group in actors.items():
+        companions = sorted(together[actor_id].items(), key=lambda kv: (-kv[1], kv[0]))[:COMPANIONS]
+        pages[f"actors/{actor_id}.md"] = env.get_template("actor.md.j2").render(
+            entry=group.entry, articles=group.articles, type_label=TYPE_LABELS.get(group.entry.type, group.entry.type),
+            companions=[(kb.entries[i], n) for i, n in companions])
+
+    years: dict[str, dict[int, list[Article]]] = defaultdict(lambda: defaultdict(list))
+    for a in ordered:
+        if a.date.value:
+            year, _, rest = a.date.value.partition("-")
+            years[year][int(rest[:2]) if rest else 0].append(a)
+    timeline = [
+        {"year": y, "months": [{"label": (f"{MONTHS_AR[m - 1]} {y}" if m else f"{y} (الشهر غير مذكور)"), "articles": arts}
+                               for m, arts in sorted(years[y].items(), reverse=True)]}
+        for y in sorted(years, reverse=True)
+    ]
+    undated = [a for a in ordered if not a.date.value]
+    pages["dates/index.md"] = env.get_template("timeline.md.j2").render(years=timeline, undated=undated)
+
+    outlets = outlet_groups(ordered, kb)
+    pages["outlets/index.md"] = env.get_template("outlets_index.md.j2").render(outlets=outlets)
+    for outlet in outlets:
+        pages[f"outlets/{outlet['slug']}.md"] = env.get_template("outlet.md.j2").render(outlet=outlet)
+
+    dated = sorted(a.date.value for a in articles if a.date.value)
+    pages["index.md"] = env.get_template("home.md.j2").render(
+        counts={"articles": len(articles), "actors": len(actors), "topics": sum(1 for g in topic_list if g.articles),
+                "outlets": len(outlets), "undated": len(undated)},
+        date_range=(dated[0], dated[-1]) if dated else None,
+        top_actors=by_count[:TOP_N],
+        top_topics=sorted((g for g in topic_list if g.articles), key=lambda g: (-len(g.articles), g.entry.id))[:TOP_N],
+        latest=ordered[:TOP_N],
+    )
+    return pages
+
+
+UNKNOWN_OUTLET = "unknown"
+
+
+def outlet_groups(ordered: list[Article], kb: KnowledgeBase) -> list[dict]:
+    outlets: dict[str, dict] = {}
+    for a in ordered:
+        if a.outlet_id:
+            key, entry = a.outlet_id, kb.entries[a.outlet_id]
+            label = entry.name_ar or entry.name_en
+        elif a.outlet:
+            key, entry, label = outlet_slug(a.outlet), None, a.outlet
+        else:
+            key, entry, label = UNKNOWN_OUTLET, None, "منفذ غير معروف"
+        outlets.setdefault(key, {"slug": key, "label": label, "entry": entry, "articles": []})["articles"].append(a)
+    return sorted(outlets.values(), key=lambda o: (o["slug"] == UNKNOWN_OUTLET, -len(o["articles"]), o["slug"]))
+
+
+def outlet_slug(name: str) -> str:
+    import hashlib
+
+    ascii_part = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return ascii_part or "outlet-" + hashlib.sha256(name.encode()).hexdigest()[:8]
+
+
+def render_schema_page(example: str | None) -> str:
+    """docs/schema.md: every front-matter field, from the schema table itself, and one full example."""
+    lines = ["---", "title: حقول الصفحات", "---", "", "# حقول الصفحات (front matter)", "",
+             "كل صفحة مقالة ملف Markdown يبدأ بترويسة YAML. هذه حقولها، مولَّدة من جدول المخطط نفسه "
+             "(`generator/schema.py`) الذي يتحقق من الترويسة ومن الملفات الجانبية. الحقول القابلة للتحرير "
+             "يمكن ضبطها في ملف جانبي `NAME.meta.yml` بجوار المقالة.", "",
+             "| field | type | sidecar | meaning |", "| --- | --- | --- | --- |"]
+    for f in FIELDS:
+        lines.append(f"| `{f.name}` | {f.kind} | {'yes' if f.curatable else ''} | {f.doc.replace('|', '/')} |")
+    if example:
+        lines += ["", "## مثال كامل", "", "```yaml", example.rstrip(), "```"]
+    return "\n".join(lines) + "\n"

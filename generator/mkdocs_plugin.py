@@ -1,0 +1,78 @@
+"""The MkDocs side: regenerate the dossier before every build, and give the theme its labels.
+
+Registered as the ``dossier`` plugin (pyproject entry point).  With
+``mkdocs serve``, editing a file in the source folder triggers a rebuild
+(the folder is added to the watch list), the pre-build step regenerates the
+affected pages, and the writer touches only files whose bytes changed, so
+the watcher settles after one round.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+
+from .build import build
+from .kb import DEFAULT_KB_DIR, load
+
+log = logging.getLogger("mkdocs.plugins.dossier")
+
+FIGURE_LABELS = {
+    "killed": "قتلى", "injured": "مصابون", "hostages": "رهائن ومحتجزون", "prisoners": "أسرى ومعتقلون",
+    "truce-days": "أيام الهدنة", "trucks": "شاحنات", "displaced": "نازحون", "missing": "مفقودون", "other": "أخرى",
+}
+
+
+class DossierConfig(Config):
+    sources = opt.ListOfItems(opt.Type(str), default=["seeds"])
+    kb = opt.Optional(opt.Type(str))
+    generate = opt.Type(bool, default=True)
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    def on_config(self, config):
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.sources = [Path(s) if Path(s).is_absolute() else root / s for s in self.config.sources]
+        self.kb_dir = Path(self.config.kb) if self.config.kb else DEFAULT_KB_DIR
+        kb = load(self.kb_dir)
+        self.labels = {
+            "topics": {t.id: t.name_ar for t in kb.topics},
+            "actors": {e.id: e.name_ar for e in kb.of_kind("actor")},
+            "figures": FIGURE_LABELS,
+        }
+        return config
+
+    def on_pre_build(self, config):
+        if not self.config.generate:
+            return
+        report, _ = build(self.sources, Path(config.docs_dir), kb_dir=self.kb_dir)
+        w = report.write
+        log.info("dossier: %d articles built, %d skipped, %d duplicate; %d files written",
+                 report.count("built"), report.count("skipped"), report.count("duplicate"), len(w.written))
+        for f in report.files:
+            if f.status == "skipped":
+                log.info("dossier: skipped %s: %s", f.file, f.reason)
+        for path, why in w.conflicts:
+            log.warning("dossier: docs/%s %s", path, why)
+
+    def on_serve(self, server, config, builder):
+        for source in self.sources:
+            if source.exists():
+                server.watch(str(source))
+        return server
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # MkDocs puts a front-matter title into navigation and headers without
+        # escaping it; article titles are untrusted text, so escape them here.
+        title = page.meta.get("title")
+        if isinstance(title, str):
+            page.title = escape(title)
+        return markdown
+
+    def on_page_context(self, context, page, config, nav):
+        context["dossier_labels"] = self.labels
+        return context
