@@ -88,7 +88,8 @@ _PATTERNS = [
     ("hijri", re.compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?P<hmonth>{_H})\s*[،,]?\s*(?:عام\s+|سنة\s+)?(?P<hyear>1[34]\d\d)\s*(?:هـ|ه)?{_E}")),
     ("ymd", re.compile(rf"{_B}{_YEAR}[-/.](?P<nmonth>[01]?\d)[-/.]{_DAY}{_E}{_TIME}")),
     ("dmy_numeric", re.compile(rf"{_B}{_WEEKDAY}{_DAY}[-/.](?P<nmonth>[01]?\d)[-/.]{_YEAR}{_E}{_TIME}")),
-    ("my", re.compile(rf"{_B}(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}")),
+    # Month and year alone; not the tail of an impossible day-month-year ("31 فبراير 2024").
+    ("my", re.compile(rf"{_B}(?<![0-9]\s)(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}")),
 ]
 
 

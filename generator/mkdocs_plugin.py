@@ -66,11 +66,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return server
 
     def on_page_markdown(self, markdown, page, config, files):
-        # MkDocs puts a front-matter title into navigation and headers without
-        # escaping it; article titles are untrusted text, so escape them here.
+        # MkDocs and the theme put a front-matter title into <title>, the header
+        # and navigation without escaping it; article titles are untrusted text,
+        # so both copies become escaped markup here (|e leaves markup as it is).
         title = page.meta.get("title")
         if isinstance(title, str):
-            page.title = escape(title)
+            page.meta["title"] = escape(title)
+            page.title = page.meta["title"]
         return markdown
 
     def on_page_context(self, context, page, config, nav):

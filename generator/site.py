@@ -1,0 +1,66 @@
+"""``dossier site``: a complete static site from any folder of articles.
+
+The dossier is generated into a temporary docs folder (holding copies of the
+project's hand-written pages), and MkDocs builds it with the project's own
+``mkdocs.yml``: same theme, same navigation, same plugin.  The project's
+``docs/`` is never touched.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .kb import DEFAULT_KB_DIR
+from .writer import read_manifest
+
+PROJECT = Path(__file__).resolve().parent.parent
+CONFIG = PROJECT / "mkdocs.yml"
+
+
+def hand_written_pages(docs: Path) -> list[Path]:
+    """Files in docs/ that the generator did not write (about, search, ...)."""
+    generated = set(read_manifest(docs))
+    pages = []
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs).as_posix()
+        if path.is_file() and rel not in generated and not rel.startswith(".dossier/"):
+            pages.append(path)
+    return pages
+
+
+def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB_DIR, site_url: str | None = None,
+               config_file: Path = CONFIG) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s", stream=sys.stderr)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    project_docs = config_file.parent / "docs"
+    with tempfile.TemporaryDirectory(prefix="dossier-docs-") as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        for page in hand_written_pages(project_docs):
+            target = docs / page.relative_to(project_docs)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(page, target)
+        overrides = {"docs_dir": str(docs), "site_dir": str(site_dir.resolve())}
+        if site_url:
+            overrides["site_url"] = site_url
+        try:
+            config = load_config(str(config_file), **overrides)
+            plugin = config.plugins["dossier"]
+            plugin.config.sources = [str(s.resolve()) for s in sources]
+            plugin.config.kb = str(Path(kb_dir).resolve())
+            config.plugins.on_startup(command="build", dirty=False)
+            build(config)
+            config.plugins.on_shutdown()
+        except (Abort, ConfigurationError) as err:
+            print(f"dossier site: {err}", file=sys.stderr)
+            return 1
+    print(f"site written to {site_dir}", file=sys.stderr)
+    return 0
