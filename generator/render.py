@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .kb import KnowledgeBase
-from .markdown import escape, strip_controls
+from .markdown import paragraph, strip_controls
 from .records import Article
 from .schema import BY_NAME
 
@@ -33,7 +33,7 @@ def front_matter(article: Article, kb: KnowledgeBase) -> dict[str, Any]:
     date = article.date
     meta: dict[str, Any] = {
         "id": article.id,
-        "title": strip_controls(article.title),
+        "title": article.title,
         "title_source": article.title_source,
         "date": date.value,
         "date_precision": date.precision,
@@ -69,7 +69,19 @@ def front_matter(article: Article, kb: KnowledgeBase) -> dict[str, Any]:
     }
     unknown = set(meta) - set(BY_NAME)
     assert not unknown, f"front matter fields missing from the schema: {unknown}"
-    return meta
+    return _without_controls(meta)
+
+
+def _without_controls(value: Any) -> Any:
+    # A bidi override or a control character in any value (a title, a byline,
+    # a quote, a file name) would disguise the text around it in the panel.
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_without_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_controls(v) for k, v in value.items()}
+    return value
 
 
 def dump_yaml(data: Any) -> str:
@@ -78,7 +90,7 @@ def dump_yaml(data: Any) -> str:
 
 def render_article(article: Article, kb: KnowledgeBase) -> str:
     meta = front_matter(article, kb)
-    body = "\n\n".join(escape(p) for p in article.paragraphs)
+    body = "\n\n".join(paragraph(p) for p in article.paragraphs)
     return f"---\n{dump_yaml(meta)}---\n\n{body}\n"
 
 
