@@ -97,8 +97,8 @@ def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, che
         seen_bytes[raw.sha256] = seen_text[body_key] = article.id
         articles.append(article)
         report.files.append(FileReport(shown, "built", None, raw.encoding, article.id))
-    for path in found.ignored:
-        report.files.append(FileReport(_display(path, sources), "ignored", "not a .txt article"))
+    for path, why in found.ignored:
+        report.files.append(FileReport(_display(path, sources), "ignored", why))
 
     files = render_dossier(articles, kb)
     files[REPORT] = report.to_json()

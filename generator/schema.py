@@ -15,6 +15,7 @@ from typing import Any
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_TEXT = 5000   # a sidecar value is a title, a byline, a note: not a book
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,14 @@ def check_value(name: str, value: Any) -> str | None:
             return None
         return f"'{name}' must be a date written YYYY-MM-DD (or YYYY-MM, YYYY), not {value!r}"
     if field.kind == "str":
-        return None if isinstance(value, str) else f"'{name}' must be text, not {type(value).__name__}"
+        if not isinstance(value, str):
+            return f"'{name}' must be text, not {type(value).__name__}"
+        if len(value) > MAX_TEXT:
+            return f"'{name}' is longer than {MAX_TEXT} characters"
+        if name == "url" and not value.lower().startswith(("http://", "https://")):
+            # Shown as a link on the page: javascript:, data: and file: addresses are refused.
+            return f"'url' must be an http:// or https:// address, not {value[:60]!r}"
+        return None
     if field.kind.startswith("list"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return f"'{name}' must be a list of ids (text)"

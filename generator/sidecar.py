@@ -36,14 +36,20 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     except yaml.YAMLError as err:
         where = getattr(err, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""
-        raise SidecarError(path, f"sidecar is not valid YAML{line}: {getattr(err, 'problem', err)}") from None
+        raise SidecarError(path, f"sidecar is not valid YAML{line}: {getattr(err, 'problem', None) or err}") from None
+    except (ValueError, TypeError, OverflowError) as err:
+        # PyYAML's constructors raise these for values that look typed but are
+        # not valid, such as the date 2024-13-45.
+        raise SidecarError(path, f"sidecar has a value YAML cannot read: {err}") from None
+    except RecursionError:
+        raise SidecarError(path, "sidecar is nested too deeply") from None
     except OSError as err:
         raise SidecarError(path, f"sidecar cannot be read ({err.strerror or err})") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise SidecarError(path, "sidecar must be a mapping of field: value")
+        raise SidecarError(path, f"sidecar must be a mapping of field: value, not a {type(data).__name__}")
     problems = [p for key, value in data.items() if (p := check_value(str(key), value))]
     if problems:
         raise SidecarError(path, "; ".join(problems))
-    return data
+    return {str(key): value for key, value in data.items()}
