@@ -62,7 +62,8 @@ def cmd_build(args, kb_kw) -> int:
     if not args.quiet or report.count("skipped"):
         print_report(report)
     if args.check:
-        stale = report.write.differs
+        # A hand-edited generated file differs from what a build writes, too.
+        stale = sorted(set(report.write.differs) | {path for path, _ in report.write.conflicts})
         if stale:
             print(f"{args.docs} is not what a build would write; these files differ ({len(stale)}):", file=sys.stderr)
             for path in stale:

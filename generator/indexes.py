@@ -15,7 +15,6 @@ import yaml
 from .kb import Entry, KnowledgeBase
 from .markdown import escape
 from .records import Article
-from .render import dump_yaml
 from .schema import FIELDS
 
 MONTHS_AR = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
@@ -77,9 +76,8 @@ def render_indexes(articles: list[Article], kb: KnowledgeBase) -> dict[str, str]
             topics[topic].articles.append(a)
     topic_list = list(topics.values())
     pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(topics=topic_list)
-    for group in topic_list:
-        if group.articles:
-            pages[f"topics/{group.entry.id}.md"] = env.get_template("topic.md.j2").render(
+    for group in topic_list:  # every topic gets its page, so its address never breaks
+        pages[f"topics/{group.entry.id}.md"] = env.get_template("topic.md.j2").render(
                 entry=group.entry, articles=group.articles)
 
     actors: dict[str, Group] = {}
