@@ -19,7 +19,7 @@ from . import __version__
 from .arabic import normalize
 from .extract import extract
 from .indexes import render_indexes, render_schema_page
-from .ingest import InputError, discover, read_article
+from .ingest import InputError, discover, display_name, read_article
 from .kb import DEFAULT_KB_DIR, load
 from .records import Article
 from .render import article_path, dump_yaml, front_matter, render_article
@@ -65,6 +65,7 @@ def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, che
     articles: list[Article] = []
     seen_bytes: dict[str, str] = {}      # sha256 of the file -> id
     seen_text: dict[str, str] = {}       # hash of the cleaned body -> id
+    taken: set[str] = set()
     for number, path in enumerate(found.articles, 1):
         if progress:
             progress(number, len(found.articles))
@@ -91,9 +92,13 @@ def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, che
             report.files.append(FileReport(shown, "duplicate", "same article text as another file", raw.encoding,
                                            duplicate_of=seen_text[body_key]))
             continue
-        if any(a.id == article.id for a in articles):
-            report.files.append(FileReport(shown, "skipped", f"id '{article.id}' is already used by another article", raw.encoding))
-            continue
+        if article.id in taken:
+            if "id" in raw.sidecar:
+                report.files.append(FileReport(shown, "skipped", f"id '{article.id}' (set in its sidecar) is already used "
+                                                                 "by another article", raw.encoding))
+                continue
+            article.id = _longer_id(article.id, raw.sha256, taken)
+        taken.add(article.id)
         seen_bytes[raw.sha256] = seen_text[body_key] = article.id
         articles.append(article)
         report.files.append(FileReport(shown, "built", None, raw.encoding, article.id))
@@ -104,6 +109,19 @@ def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, che
     files[REPORT] = report.to_json()
     report.write = write_tree(docs, files, force=force, check=check)
     return report, articles
+
+
+def _longer_id(article_id: str, sha256: str, taken: set[str]) -> str:
+    """Two different files whose hashes share the first 8 hex digits (likely
+    among tens of thousands of undated articles): the later one, in the
+    stable file order, gets more digits of its hash instead of being dropped."""
+    for length in range(12, len(sha256) + 1, 4):
+        candidate = article_id + "-" + sha256[:length]
+        if article_id.endswith(sha256[:8]):     # the usual "<date>-<8 hex>": lengthen the hash
+            candidate = article_id[:-8] + sha256[:length]
+        if candidate not in taken:
+            return candidate
+    raise AssertionError("two files with the same sha256 are caught as duplicates before this")
 
 
 def render_dossier(articles: list[Article], kb) -> dict[str, bytes]:
@@ -121,14 +139,24 @@ def _display(path: Path, sources: list[Path]) -> str:
     """The path as the user knows it: relative to the source folder it was found in."""
     for source in sources:
         try:
-            return (Path(source.name) / path.relative_to(source)).as_posix()
+            return display_name((Path(source.name) / path.relative_to(source)).as_posix())
         except ValueError:
             continue
-    return path.as_posix()
+    return display_name(path.as_posix())
 
 
-def print_report(report: BuildReport, stream=sys.stderr) -> None:
+def _printable(line: str) -> str:
+    # A file name may hold a newline or a bidi override: it must not forge or
+    # reorder lines of the report a person reads in a terminal.
+    return "".join(ch if ch.isprintable() or ch == " " else f"\\u{ord(ch):04x}" for ch in line)
+
+
+def print_report(report: BuildReport, stream=None, *, quiet: bool = False) -> None:
+    """Every file and what became of it; with ``quiet``, only the problems and the summary."""
+    stream = stream or sys.stderr
     for f in report.files:
+        if quiet and f.status in ("built", "duplicate", "ignored"):
+            continue
         if f.status == "built":
             line = f"built      {f.file} -> articles/{f.id}.md ({f.encoding})"
         elif f.status == "duplicate":
@@ -137,7 +165,7 @@ def print_report(report: BuildReport, stream=sys.stderr) -> None:
             line = f"ignored    {f.file}: {f.reason}"
         else:
             line = f"SKIPPED    {f.file}: {f.reason}"
-        print(line, file=stream)
+        print(_printable(line), file=stream)
     w = report.write
     for path, why in w.conflicts:
         print(f"NOT WRITTEN docs/{path}: {why}", file=stream)

@@ -59,8 +59,7 @@ def cmd_build(args, kb_kw) -> int:
     sources = args.source or [Path("seeds")]
     progress = None if args.quiet else _progress
     report, _ = build(sources, args.docs, check=args.check, force=args.force, progress=progress, **kb_kw)
-    if not args.quiet or report.count("skipped"):
-        print_report(report)
+    print_report(report, quiet=args.quiet)   # skipped files and hand edits left alone are always shown
     if args.check:
         # A hand-edited generated file differs from what a build writes, too.
         stale = sorted(set(report.write.differs) | {path for path, _ in report.write.conflicts})

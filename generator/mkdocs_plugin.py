@@ -27,6 +27,10 @@ FIGURE_LABELS = {
 }
 
 
+# Front-matter keys that mkdocs-material's templates print without escaping.
+THEME_PRINTS_UNESCAPED = ("title", "author", "description")
+
+
 class DossierConfig(Config):
     sources = opt.ListOfItems(opt.Type(str), default=["seeds"])
     kb = opt.Optional(opt.Type(str))
@@ -69,9 +73,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # MkDocs and the theme put a front-matter title into <title>, the header
         # and navigation without escaping it; article titles are untrusted text,
         # so both copies become escaped markup here (|e leaves markup as it is).
-        title = page.meta.get("title")
-        if isinstance(title, str):
-            page.meta["title"] = escape(title)
+        # The same holds for the theme's <meta name="author" content="..."> and
+        # <meta name="description">: an article's byline is untrusted text too.
+        for key in THEME_PRINTS_UNESCAPED:
+            value = page.meta.get(key)
+            if isinstance(value, str):
+                page.meta[key] = escape(value)
+        if isinstance(page.meta.get("title"), str):
             page.title = page.meta["title"]
         return markdown
 
