@@ -20,9 +20,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.kb import DEFAULT_KB_DIR
+
 FIXTURES = Path(__file__).parent / "fixtures"
 HOSTILE = FIXTURES / "hostile"
-KB = FIXTURES / "kb"
+KB = DEFAULT_KB_DIR   # the real knowledge base: actor and place pages carry hostile sentences too
 HOSTILE_ARTICLES = ("hostile-extracted.txt", "hostile-sidecar.txt")
 
 

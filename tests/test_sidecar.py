@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
+from generator.kb import DEFAULT_KB_DIR
 from generator.sidecar import SidecarError, read_sidecar
 
 FIXTURES = Path(__file__).parent / "fixtures"
-KB = FIXTURES / "kb"
+KB = DEFAULT_KB_DIR
 SAMPLE = (FIXTURES / "encodings" / "sample.txt").read_bytes()
 
 
