@@ -1,0 +1,77 @@
+"""indexes: topic, actor, timeline, outlet and home pages from Article records."""
+from __future__ import annotations
+
+import copy
+
+import markdown
+import pytest
+
+from generator.extract import extract
+from generator.indexes import first_sentence, newest_first, render_indexes
+from generator.ingest import read_article
+from generator.kb import load
+
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seed_articles():
+    kb = load()
+    return [extract(read_article(p), kb) for p in sorted(SEEDS.glob("*.txt"))], kb
+
+
+def test_newest_first_with_undated_last(seed_articles):
+    articles, _ = seed_articles
+    ordered = newest_first(articles)
+    dates = [a.date.value for a in ordered]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True)
+    assert dates[len(dated):] == [None] * (len(dates) - len(dated))
+
+
+def test_topic_page_lists_articles_with_date_outlet_and_first_sentence(seed_articles):
+    articles, kb = seed_articles
+    pages = render_indexes(articles, kb)
+    ceasefire = pages["topics/ceasefire.md"]
+    with_topic = [a for a in newest_first(articles) if "ceasefire" in a.topics]
+    positions = [ceasefire.index(f"../articles/{a.id}.md") for a in with_topic]
+    assert positions == sorted(positions)                       # newest first
+    assert "2025-06-30" in ceasefire and "Al Manassa" in ceasefire
+    assert first_sentence(with_topic[0])[:30] in ceasefire
+    assert f"| {len(with_topic)} |" in pages["topics/index.md"]
+
+
+def test_actor_page_has_names_sentence_and_companions(seed_articles):
+    articles, kb = seed_articles
+    page = render_indexes(articles, kb)["actors/steve-witkoff.md"]
+    assert "ستيف ويتكوف" in page and "Steve Witkoff" in page
+    assert "ويتكوف" in page.split("## المقالات")[1]             # the sentence that mentions him
+    assert "## يظهر غالبًا مع" in page and "(hamas.md)" in page
+
+
+def test_timeline_groups_by_year_and_month(seed_articles):
+    articles, kb = seed_articles
+    timeline = render_indexes(articles, kb)["dates/index.md"]
+    assert timeline.index("## <bdi") < timeline.index("### يونيو 2025") < timeline.index("### مايو 2025")
+    assert "## بلا تاريخ (3)" in timeline
+
+
+def test_markup_in_titles_is_escaped_on_index_pages(seed_articles):
+    articles, kb = seed_articles
+    hostile = copy.deepcopy(articles[0])
+    hostile.title = "<img src=x onerror=alert(1)> [x](javascript:alert(1))"
+    pages = render_indexes([hostile, *articles[1:]], kb)
+    for path, text in pages.items():
+        html = markdown.markdown(text.split("\n---\n", 1)[1], extensions=["tables", "attr_list"])
+        assert "<img" not in html, path
+        assert 'href="javascript:' not in html, path
+        if hostile.id in text:
+            assert "&lt;img src=x onerror=alert(1)&gt;" in html, path      # shown as the text it is
+
+
+def test_outlets_group_unknown_publishers_together(seed_articles):
+    articles, kb = seed_articles
+    pages = render_indexes(articles, kb)
+    assert "outlets/unknown.md" in pages
+    unknown = pages["outlets/unknown.md"]
+    assert sum(1 for a in articles if not a.outlet) == unknown.count("../articles/")
