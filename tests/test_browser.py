@@ -36,7 +36,8 @@ def test_home_is_rtl_arabic_with_the_shipped_font(page, site_url, output_dir):
 
 def test_article_page_shows_its_metadata_panel(page, site_url, output_dir):
     page.goto(site_url + "/dates/")
-    page.click("text=مصادر: اتصالات لدفع حماس")
+    with page.expect_navigation():
+        page.click("text=مصادر: اتصالات لدفع حماس")
     panel = page.locator(".dossier-meta")
     assert panel.is_visible()
     text = panel.inner_text()
@@ -48,10 +49,12 @@ def test_article_page_shows_its_metadata_panel(page, site_url, output_dir):
 
 def test_actor_index_to_actor_page_to_article(page, site_url):
     page.goto(site_url + "/actors/")
-    page.click("a[href$='steve-witkoff/']")
+    with page.expect_navigation():
+        page.click("a[href$='steve-witkoff/']")
     assert page.url.endswith("/actors/steve-witkoff/")
     assert "Steve Witkoff" in page.inner_text("article")
-    page.locator("article a[href*='/articles/']").first.click()
+    with page.expect_navigation():
+        page.locator("article a[href*='/articles/']").first.click()
     assert "/articles/" in page.url
     assert page.locator(".dossier-meta").is_visible()
     assert "ويتكوف" in page.inner_text("article")
@@ -66,7 +69,8 @@ def test_site_works_from_a_sub_path(tmp_path, serve, page):
     run_dossier("site", "--source", str(SEEDS), "--site-dir", str(site), "--site-url", base + "/gaza/dossier/")
     page.goto(base + "/gaza/dossier/actors/")
     assert "Noto Naskh Arabic" in page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).fontFamily")
-    page.click("a[href$='hamas/']")
+    with page.expect_navigation():
+        page.click("a[href$='hamas/']")
     assert page.url == base + "/gaza/dossier/actors/hamas/"
     failed = []
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
