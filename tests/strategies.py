@@ -28,3 +28,16 @@ arabic_text = st.lists(
     ),
     max_size=60,
 ).map("".join)
+
+WORDS = ("قال", "مصدر", "مطلع", "إن", "المفاوضات", "في", "القاهرة", "والدوحة", "مستمرة", "بين", "حركة", "حماس",
+         "وإسرائيل", "برعاية", "الوسطاء", "المصريين", "والقطريين", "الأمريكيين", "وقف", "إطلاق", "النار", "قطاع", "غزة",
+         "الأسرى", "والمحتجزين", "الهدنة", "نتنياهو", "ترامب", "ويتكوف", "رفح", "معبر", "شاحنة", "مساعدات", "قتيلا",
+         "مصابا", "الاثنين", "يونيو", "2025", "١٥٠٠", "وأضاف", "أكد", "المتحدث", "باسم", "الخارجية", "القطرية", "للمنصة",
+         "«الاتفاق", "قريب»", "\"لا", "تراجع\"", "(رويترز)", "-", "،", ".")
+# A body paragraph: enough words to count as article text (clean keeps lines of 14 words or more),
+# real vocabulary, with hostile snippets and random words mixed in.
+arabic_paragraph = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(SNIPPETS),
+              st.text(arabic_chars, min_size=1, max_size=8)),
+    min_size=14, max_size=80,
+).map(" ".join)
