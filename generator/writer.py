@@ -76,8 +76,14 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def read_manifest(docs: Path) -> dict[str, str]:
-    """{path relative to docs: sha256} of the files the last complete build wrote."""
-    return _load_manifest(docs)[0]
+    """{path relative to docs: sha256} of every file the generator wrote.
+
+    After an interrupted build this includes the files it was about to write
+    (with one of the hashes they may have): they are the generator's, not a
+    person's, for anyone asking which files are hand-written.
+    """
+    files, pending = _load_manifest(docs)
+    return {**{rel: max(hashes) for rel, hashes in pending.items() if hashes}, **files}
 
 
 def _load_manifest(docs: Path) -> tuple[dict[str, str], dict[str, list[str]]]:

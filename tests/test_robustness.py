@@ -243,7 +243,8 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.elements: list[tuple[str, dict]] = []
         self.stack: list[str] = []
-        self.texts: dict[str, list[str]] = {"title": [], "p": [], "textarea": [], "h1": [], "script": [], "a": []}
+        self.texts: dict[str, list[str]] = {"title": [], "p": [], "textarea": [], "h1": [], "script": [], "a": [],
+                                            "header": []}
 
     def handle_starttag(self, tag, attrs):
         self.elements.append((tag, {k: v or "" for k, v in attrs}))
@@ -339,6 +340,7 @@ def test_titles_authors_and_outlets_are_text_in_title_header_panel_and_citation(
     page = parse(hostile_site.article("hostile-sidecar.txt"))
     assert squash(page.texts["title"][0]).startswith(squash(title) + " - ")
     assert squash(title) in [squash(t) for t in page.texts["h1"]]
+    assert squash(title) in squash(page.texts["header"][0])      # the theme's top bar
     metas = {attrs.get("name"): attrs.get("content") for tag, attrs in page.elements if tag == "meta"}
     assert metas["author"] == author
     url = "https://example.org/a?b=1&c=\"><script>alert('sidecar-url')</script>"
@@ -346,6 +348,7 @@ def test_titles_authors_and_outlets_are_text_in_title_header_panel_and_citation(
     (citation,) = page.texts["textarea"]
     assert author in citation and title in citation and outlet in citation
     html = hostile_site.article("hostile-sidecar.txt").read_text(encoding="utf-8")
+    assert "\u202e" not in html and "\u202e" not in hostile_site.article("hostile-extracted.txt").read_text(encoding="utf-8")
     assert notes not in html and "&lt;/textarea&gt;&lt;script&gt;" in html
     # Index pages: the title as link text, the outlet as a heading.
     index = parse(hostile_site.site / "dates" / "index.html")

@@ -222,3 +222,13 @@ def test_corrupt_manifest_means_nothing_is_known_as_generated(tmp_path):
     assert sorted(rel for rel, _ in result.conflicts) == ["a.md"]
     assert (docs / "gone.md").exists()
     assert (docs / "new.md").read_bytes() == V2["new.md"]
+
+
+def test_read_manifest_counts_what_a_killed_build_may_have_written(tmp_path, monkeypatch):
+    # `dossier site` copies the files not in the manifest as hand-written pages.
+    docs = tmp_path / "docs"
+    with monkeypatch.context() as m:
+        killed_after(m, 2)       # the journal and one file
+        with pytest.raises(Killed):
+            write_tree(docs, V1)
+    assert set(read_manifest(docs)) == set(V1)
