@@ -16,6 +16,7 @@ from .records import CleanedText
 
 # A body paragraph is a real sentence: this many words, or this many characters.
 BODY_MIN_WORDS = 14
+SHORT_SENTENCE_WORDS = 6
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 LEAD_TITLE_MAX_WORDS = 20
@@ -107,9 +108,17 @@ def is_date_line(line: str) -> bool:
 
 
 def _first_body_line(lines: list[str]) -> int:
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if len(stripped.split()) >= BODY_MIN_WORDS and not is_date_line(stripped) and not classify_chrome(stripped):
+    """Where the body starts: the first real paragraph, or, in a short article of short
+    sentences, the first line that ends a sentence (never "no body": that would lose the article)."""
+    def content(line: str) -> bool:
+        return not is_date_line(line) and not classify_chrome(line)
+
+    stripped = [line.strip() for line in lines]
+    for i, line in enumerate(stripped):
+        if len(line.split()) >= BODY_MIN_WORDS and content(line):
+            return i
+    for i, line in enumerate(stripped):
+        if len(line.split()) >= SHORT_SENTENCE_WORDS and line.endswith((".", "؟", "!", "?")) and content(line):
             return i
     return len(lines)
 

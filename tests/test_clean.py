@@ -80,3 +80,11 @@ def test_chrome_kinds(line, kind):
 def test_content_is_not_chrome():
     assert classify_chrome("قال النونو إن الاتصالات مستمرة") is None
     assert classify_chrome("مفاوضات مباشرة وتطور نوعي") is None
+
+
+def test_a_short_article_of_short_sentences_keeps_its_body():
+    text = ("أعيد انتخاب الرئيس الفلسطيني محمود عباس رئيسا للجنة التنفيذية لمنظمة التحرير الفلسطينية.\n"
+            "وجاءت إعادة انتخاب عباس في ختام اجتماعات للمجلس الوطني الفلسطيني استمرت أربعة أيام.\n")
+    cleaned = clean(text)
+    assert len(cleaned.paragraphs) == 2
+    assert cleaned.paragraphs[0].startswith("أعيد انتخاب")
