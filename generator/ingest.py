@@ -249,7 +249,9 @@ def _tidy(text: str) -> str:
 
 def manifest_row(path: Path) -> dict:
     """The row describing ``path`` in the nearest corpus ``manifest.csv`` above it, if any."""
-    for folder in list(path.parents)[:4]:
+    # A linked article (a folder of symlinks into a corpus) finds the manifest of its corpus too.
+    folders = dict.fromkeys([*list(path.parents)[:4], *list(path.resolve().parents)[:4]])
+    for folder in folders:
         manifest = folder / MANIFEST_NAME
         try:
             info = manifest.stat()

@@ -285,3 +285,14 @@ def test_decode_refuses_nul_bytes_before_guessing(tmp_path):
     with pytest.raises(InputError) as err:
         decode(Path("x.txt"), SAMPLE.encode("utf-16-le"))   # UTF-16 without its mark
     assert "UTF-16 without a byte-order mark" in err.value.problem
+
+
+def test_a_linked_article_finds_its_corpus_manifest(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "articles").mkdir(parents=True)
+    (corpus / "articles" / "a.txt").write_text("نص المقالة.\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,title,date,source\narticles/a.txt,عنوان,2018-05-03,SkyNews\n", encoding="utf-8")
+    links = tmp_path / "selection"
+    links.mkdir()
+    (links / "a.txt").symlink_to(corpus / "articles" / "a.txt")
+    assert read_article(links / "a.txt").manifest["date"] == "2018-05-03"
