@@ -19,10 +19,18 @@ sys.path.insert(0, str(ROOT))
 
 from generator.arabic import tokenize  # noqa: E402
 from generator.extract import extract  # noqa: E402
-from generator.ingest import discover, read_article  # noqa: E402
+from generator.ingest import InputError, discover, read_article  # noqa: E402
 from generator.kb import load  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def _readable(path: Path):
+    """The article, or None for the corpus's empty and damaged files (ingest reports those)."""
+    try:
+        return read_article(path)
+    except InputError:
+        return None
 
 
 def main() -> int:
@@ -35,7 +43,7 @@ def main() -> int:
         return 2
     paths = discover([CORPORA / "ant-multisource" / "articles", CORPORA / "saudinewsnet" / "articles"]).articles
     step = max(1, len(paths) // args.articles)
-    raws = [read_article(p) for p in paths[::step][: args.articles]]
+    raws = [raw for raw in map(_readable, paths[::step]) if raw is not None][: args.articles]
     raws += [read_article(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
     kb = load()
     chars = sum(len(r.text) for r in raws)

@@ -1,153 +1,378 @@
 """Figures: the numbers an article states, what they count, and who says so.
 
-A figure is a number (digits, or a number word such as ثلاثة، يومين،
-أسبوع) with a counted noun nearby (قتيل، مصاب، رهينة، شاحنة ...) or a
-verb that says what happened to the people counted (استشهد، اختطف).
-"ألف" and "مليون" are multiplied out, a range gives its upper bound,
-a duration next to a truce is counted in days.  Clock times, dates, years,
-counters and phone numbers are not figures.
+A figure is a number (``numbers.py`` reads digits, number words, ألف/مليون,
+and dual nouns such as صحفيان = 2) and the noun it counts.  The noun says
+the kind when it can (قتيل، مصاب، رهينة، أسير، شاحنة، نازح، مفقود); a noun
+for people (شخص، فلسطيني، جندي) or a bare count ("إصابة 250 آخرين") takes
+its kind from the nearest event word (مقتل، أصيبوا، اعتقال ...), first just
+before the number, then just after the noun; any other counted thing
+(targets, rockets, dollars, percentages) is ``other``.  A duration in a
+sentence about a truce is a truce length in days (يومين = 2، أسبوع = 7،
+شهرين = 60، عام = 365).  A range gives its upper bound.
+
+Not figures: dates, years, clock times, ages and other time spans, distances,
+labels ("الخط رقم 8", "القرار 2334"), ordinals, vague plurals (عشرات، آلاف).
 """
 from __future__ import annotations
 
 import re
+from typing import Callable
 
-from ..arabic import fold_digits, normalize
+from ..arabic import normalize
+from ..dates import GREGORIAN_MONTHS, HIJRI_MONTHS, find_dates
+from ..kb import clitic_variants, strip_article
 from ..records import Figure
+from .numbers import MULTIPLIERS, Number, Word, read_numbers, scan, strip_clitic
 from .text import Sentence
 
-# What is counted, by the noun after the number (normalised stems, matched as prefixes after clitics).
-KIND_NOUNS = {
-    "killed": "قتيل قتلي قتلا شهيد شهدا ضحيه ضحايا جثه جثث",
-    "injured": "مصاب جريح جرحي اصابه اصابات",
-    "hostages": "رهينه رهاين رهاءن محتجز مختطف",
-    "prisoners": "اسير اسري اسرا معتقل سجين سجنا",
-    "trucks": "شاحنه شاحنات",
-    "displaced": "نازح نازحين مهجر",
-    "missing": "مفقود",
+# Event and noun stems per kind, matched at the start of a bare token (clitics and ال removed).
+KIND_STEMS = {
+    "killed": r"[يتن]?قتل|مقتل|قتيل|استشها?د|يستشهد|سقوط|شهيد|شهدا|مصرع|حتف|ضحيه|ضحايا|ارتقي|ارتقا|وفاه|وفيات|توفي|جثه|جثث"
+              r"|جثامين|جثمان|اغتيال|اغتال",
+    "injured": r"[يت]?صاب|اصيب|اصاب|مصاب|جرح|جريح|جرحي|جروح|يجرح",
+    "hostages": r"رهين|رهاءن|رهاين|محتجز|احتجا?ز|مختطف|اختطا?ف|[يت]ختطف|خطف|مخطوف",
+    "prisoners": r"اسير|اسري$|اسرا$|معتقل|اعتقا?ل|[يت]عتقل|سجين|سجنا|سجون|مسجون|موقوف",
+    "displaced": r"نازح|نزوح|نزح|[يت]نزح|مهجر|تهجير|مشرد|تشريد",
+    "missing": r"مفقود|فقدان|[يت]?فقد",
+    "trucks": r"شاحن",
 }
-# What is counted, by the verb or noun of the sentence when the noun is generic ("34 ألف شخص").
-KIND_VERBS = {
-    "killed": "استشهد استشهاد قتل مقتل مصرع سقوط حصيله الشهدا الضحايا ارتقي",
-    "injured": "اصيب اصابه جرح",
-    "hostages": "اختطف خطف احتجز اسر",
-    "displaced": "نزح نزوح تهجير شرد",
-    "missing": "فقد",
-}
-GENERIC_NOUNS = "شخص اشخاص فلسطيني فلسطينيا مدني مدنيا طفل اطفال امراه نسا مواطن اسراءيلي اسراءيليا فرد"
-TRUCE_WORDS = "هدنه وقف تهدءه"
-QUALIFIERS = ["ما لا يقل عن", "ما يزيد عن", "ما يزيد على", "أكثر من", "اكثر من", "أقل من", "قرابة", "نحو",
-              "حوالي", "زهاء", "ما يقارب", "قرابه", "حوالى", "أزيد من"]
-MULTIPLIERS = {"الف": 1_000, "الاف": 1_000, "ألف": 1_000, "آلاف": 1_000, "مليون": 1_000_000, "ملايين": 1_000_000,
-               "مليار": 1_000_000_000}
-NUMBER_WORDS = {
-    "واحد": 1, "اثنان": 2, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
-    "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
-    "عشرين": 20, "ثلاثين": 30, "اربعين": 40, "خمسين": 50, "ستين": 60, "مءه": 100, "ماءه": 100, "مءتين": 200,
-}
-DURATIONS = {"يومين": 2, "اسبوع": 7, "اسبوعين": 14, "شهر": 30, "شهرين": 60}
-DAY_UNITS = {"يوم": 1, "يوما": 1, "ايام": 1, "اسبوع": 7, "اسابيع": 7, "شهر": 30, "اشهر": 30, "شهور": 30}
+_KIND_RE = {kind: re.compile(rf"^(?:{stems})") for kind, stems in KIND_STEMS.items()}
+# Nouns that name the counted thing itself (not an event): "12 قتيلا", "30 شاحنة".
+_KIND_NOUN_RE = {kind: re.compile(rf"^(?:{stems})") for kind, stems in {
+    "killed": r"قتيل|قتلي|شهيد|شهدا|ضحيه|ضحايا|جثه|جثث|جثامين",
+    "injured": r"مصاب|جريح|جرحي|اصابه|اصابات",
+    "hostages": r"رهين|رهاءن|رهاين|محتجز|مختطف|مخطوف",
+    "prisoners": r"اسير|اسري$|اسرا$|معتقل|سجين|سجنا|مسجون|موقوف",
+    "displaced": r"نازح|مهجر|مشرد",
+    "missing": r"مفقود",
+    "trucks": r"شاحن",
+}.items()}
+# Nouns for people: what happened to them comes from the event words around.
+PEOPLE = ("شخص اشخاص فلسطيني مدني طفل اطفال امراه نساء سيده مواطن اسراءيلي جندي جنود ضابط مسعف صحفي صحافي "
+          "مقاتل مسلح متمرد عنصر عناصر ناشط شاب شبان فتي فتاه رجل رجال مستوطن عامل عمال موظف فرد افراد عضو اعضاء "
+          "قيادي قاده مسن حاله حالات غزي لاجء اخرين اخرون").split()
+# Things counted, whose dual form (غارتين، صاروخان) is a count of two.
+THINGS = "صاروخ قذيفه غاره هدف موقع سياره منزل مبني نفق طاقم منشاه مركبه دبابه طاءره مسيره".split()
+# Broken-plural nouns: their -ين form can only be a dual (قتيلين، شابين، جنديين).
+DUAL_SAFE = set("قتيل شهيد جريح اسير رهينه شاب جندي طفل شخص صاروخ موقع هدف عضو عنصر".split())
+# Singular nouns whose dual is a count of two (صحفيان، فلسطينيان، إصابتين، رهينتين).
+DUAL_NOUNS = set(THINGS) | DUAL_SAFE | set(("فلسطيني مدني مسعف صحفي صحافي مقاتل عنصر ناشط مستوطن عامل موظف "
+                                            "قيادي اسراءيلي مصاب اصابه معتقل محتجز شاحنه نازح مفقود جثه").split())
+TIME_UNITS = {"يوم": 1, "يوما": 1, "ايام": 1, "اسبوع": 7, "اسبوعا": 7, "اسابيع": 7, "شهر": 30, "شهرا": 30,
+              "اشهر": 30, "شهور": 30, "عام": 365, "عاما": 365, "اعوام": 365, "سنه": 365, "سنوات": 365, "سنين": 365}
+DUAL_UNITS = {"يومين": 2, "يومان": 2, "اسبوعين": 14, "شهرين": 60, "عامين": 730, "سنتين": 730}
+# Counted things that are never figures of the story.
+NOT_COUNTED = set(("ساعه ساعات دقيقه دقاءق ثانيه ثوان كيلومتر كيلومترا كيلومترات كم متر مترا امتار ميل "
+                   "اميال مره مرات درجه درجات صفحه صفحات عمر حرب حروب").split())
+# Nouns that start with و, which after a number is otherwise the conjunction ("123 وأصيب").
+WAW_NOUNS = {"وحده", "وحدات", "وزير", "وزراء", "وفاه", "وفيات", "وجبه", "وجبات", "وثيقه", "وثاءق", "وظيفه", "وظاءف"}
+# Words before a number that make it a label, an age or a year rather than a count.
+LABEL_WORDS = set(normalize("رقم القرار قرار المادة البند الفقرة الدورة الصفحة الساعة عام العام سنة السنة العمر "
+                            "عمر عمره عمرها البالغ بالرقم الرقم الطبعة النسخة الجولة المرحلة الحلقة").split())
+PERCENT_WORDS = ("في المءه", "بالمءه", "في الماءه", "بالماءه", "بالمءه")
+QUALIFIERS = [normalize(q) for q in sorted((
+    "ما لا يقل عن", "ما يزيد عن", "ما يزيد على", "ما يقارب", "ما يقرب من", "أكثر من", "أقل من", "أزيد من",
+    "قرابة", "نحو", "حوالي", "حوالى", "زهاء", "قرابه", "ما مجموعه", "ما يناهز", "يناهز", "أكثر من", "فوق",
+), key=len, reverse=True)]
+AFTER_QUALIFIERS = [normalize(q) for q in ("على الأقل", "على الاقل")]
+TRUCE_WORDS = {"هدنه", "تهدءه", "الهدنه", "التهدءه"}
+TRUCE_AFTER_STOP = {"اطلاق", "لاطلاق", "النار", "القتال", "العدوان", "الحرب", "الاعمال", "العمليات"}
+DURATION_LEADS = {"لمده", "مدتها", "مدته", "مده", "لفتره", "تمتد", "تستمر", "يستمر", "مدتهما"}
+# After a number these begin a clause, they are not what is counted.
+FUNCTION_WORDS = set(normalize(
+    "من في على إلى الى عن مع منذ خلال حتى أو او ثم قبل بعد بين عند لدى الذي التي الذين هو هي كان كانت قد لا لم لن "
+    "ما إن أن ان وفق وفقا بحسب حسب حيث فيما بينما منهم منها بينهم بينها هم هن").split())
+SUBCOUNT_WORDS = {"منهم", "منها", "بينهم", "بينها"}
+# "7 أكتوبر", "30 آذار": a day of a month (with no year, so not found as a date).
+MONTH_WORDS = {normalize(name.split()[0]) for name in (*GREGORIAN_MONTHS, *HIJRI_MONTHS)}
+BACK_NEAR, BACK_FAR, FORWARD = 3, 10, 3
 
-_NUMBER = re.compile(r"(?<![\d:/.,])(\d{1,3}(?:,\d{3})+|\d+(?:[.٫]\d+)?)(?![\d:/]|[.,]\d)")
-_WORD = re.compile(r"[\u0621-\u064a0-9%]+")
 
-
-def _words(text: str) -> set[str]:
-    return set(normalize(text).split())
-
-
-def find_figures(sentences: list[Sentence], attributions) -> list[Figure]:
+def find_figures(sentences: list[Sentence], attribution: Callable[[int], str | None]) -> list[Figure]:
     figures: list[Figure] = []
     seen: set[tuple[str, float]] = set()
     for index, sentence in enumerate(sentences):
-        text = fold_digits(sentence.text)
-        for start, end, value in _numbers(text):
-            after = _norm_words(text[end:end + 40])[:3]
-            before_text = text[max(0, start - 40):start]
-            kind, end = _kind(text, after, end, sentence)
-            if kind is None:
-                continue
-            # "60 يومًا" in a sentence about a truce is a truce length in days.
-            if kind == "truce-days":
-                unit = next((DAY_UNITS[w] for w in after[:1] if w in DAY_UNITS), 1)
-                value *= unit
-            qualifier = next((q for q in QUALIFIERS if normalize(before_text).rstrip().endswith(normalize(q))), None)
-            q_start = start - len(q) - 1 if qualifier and (q := qualifier) else start
-            words = sentence.text[max(0, q_start):end].strip()
+        for kind, value, text, qualifier in sentence_figures(sentence.text):
             key = (kind, float(value))
-            if key in seen:
-                continue
-            seen.add(key)
-            figures.append(Figure(kind, _plain(value), words, qualifier, attributions(index)))
-        for word, days in DURATIONS.items():
-            for m in re.finditer(rf"(?<!\w)(?:ل?مد[ةه]\s+|ل)?{word}(?!\w)", normalize(sentence.text)):
-                if _mentions(sentence.text, TRUCE_WORDS) and ("truce-days", float(days)) not in seen:
-                    seen.add(("truce-days", float(days)))
-                    figures.append(Figure("truce-days", days, _original(sentence.text, word), None, None))
+            if key not in seen:
+                seen.add(key)
+                figures.append(Figure(kind, _plain(value), text, qualifier, attribution(index)))
     return figures
 
 
-def _numbers(text: str):
-    """(start, end, value) for every number, multiplier applied; years, times and dates left out."""
-    from ..dates import find_dates
-
-    dates = [(d.start, d.end) for d in find_dates(text)]
-    for m in _NUMBER.finditer(text):
-        if any(s <= m.start() < e for s, e in dates):
+def sentence_figures(text: str) -> list[tuple[str, float, str, str | None]]:
+    """(kind, value, exact words, qualifier) for each figure in one sentence."""
+    words = scan(text)
+    if not words:
+        return []
+    bare = [_bare(w.norm) for w in words]
+    truce = _about_truce(bare)
+    dated = _date_spans(text) if any(w.value is not None for w in words) else []
+    out: list[tuple[str, float, str, str | None]] = []
+    numbers = read_numbers(words)
+    covered = {k for number in numbers for k in range(number.first, number.last + 1)}
+    used_units: set[int] = set()
+    for n, number in enumerate(numbers):
+        if _skipped(text, words, number, dated, numbers, n):
             continue
-        raw = m.group(1).replace(",", "").replace("٫", ".")
-        value = float(raw)
-        if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100 and not text[m.end():m.end() + 8].strip().startswith(("ألف", "شخص")):
-            continue  # a year
-        if len(raw) >= 8 and "." not in raw:
-            continue  # a phone number or an identifier
-        end = m.end()
-        following = _WORD.findall(normalize(text[end:end + 12]))
-        if following and following[0] in {normalize(k) for k in MULTIPLIERS}:
-            value *= MULTIPLIERS[next(k for k in MULTIPLIERS if normalize(k) == following[0])]
-            end = end + normalize(text[end:end + 12]).find(following[0]) + len(following[0])
-            end = min(end, len(text))
-        yield m.start(), end, value
+        found = _counted(words, bare, number, truce)
+        if found is None:
+            continue
+        kind, value, noun_end = found
+        if kind == "truce-days":
+            used_units.add(noun_end)
+        out.append(_quoted(text, words, kind, value, number.first, noun_end))
+    for i in range(len(words)):
+        # "صحفيان", "إصابتين", "غارتين": a dual noun is a count of two.
+        stem = None if i in covered else _dual_stem(bare[i])
+        if stem:
+            kind = _kind_noun((stem,)) or (_event_kind(bare, i, i) or "other" if _is_people((stem,)) else "other")
+            out.append(_quoted(text, words, kind, 2, i, i))
+    if truce:
+        out.extend(_bare_durations(text, words, bare, used_units))
+    return out
 
 
-def _norm_words(text: str) -> list[str]:
-    return _WORD.findall(normalize(text))
+def _quoted(text: str, words: list[Word], kind: str, value: float, first: int, last: int):
+    """The figure with its exact words, from a qualifier before it (أكثر من) to the counted noun."""
+    start = _qualifier_start(words, first)
+    qualifier = text[words[start].start:words[first - 1].end] if start < first else None
+    end = words[last].end
+    after = _after_qualifier(words, last)
+    if after:
+        end = after
+        qualifier = qualifier or text[words[last + 1].start:after]
+    return kind, value, text[words[start].start:end], qualifier
 
 
-def _kind(text: str, after: list[str], end: int, sentence: Sentence) -> tuple[str | None, int]:
-    if after and (after[0] == "%" or after[0] in ("بالمءه", "بالماءه")) or text[end:end + 2].strip().startswith("%"):
-        return "other", end + 1
-    for word in after[:2]:
-        for kind, nouns in KIND_NOUNS.items():
-            if any(_stem_match(word, noun) for noun in nouns.split()):
-                return kind, end
-        if word in DAY_UNITS and _mentions(sentence.text, TRUCE_WORDS):
-            return "truce-days", end
-    if after and any(_stem_match(after[0], g) for g in GENERIC_NOUNS.split()):
-        for kind, verbs in KIND_VERBS.items():
-            if _mentions(sentence.text, verbs):
-                return kind, end
-    if after and after[0] in ("نسمه", "ساكن"):
-        return "other", end
-    return None, end
+def _dual_stem(forms: tuple[str, ...]) -> str | None:
+    suffixes = (("تان", True), ("تين", True), ("تي", True), ("تا", True), ("ان", False), ("ين", False))
+    for token, (suffix, feminine) in ((t, s) for t in forms for s in suffixes):
+        if token.endswith(suffix) and len(token) > len(suffix) + 1:
+            stem = token[:-len(suffix)] + ("ه" if feminine else "")
+            if suffix == "ين" and stem not in DUAL_SAFE:
+                continue   # فلسطينيين، مصابين: a plural as often as a dual
+            if suffix in ("تي", "تا") and stem not in THINGS:
+                continue   # construct duals (قذيفتي هاون) only for things, where they cannot be "my"
+            if stem in DUAL_NOUNS:
+                return stem
+    return None
 
 
-def _stem_match(word: str, stem: str) -> bool:
-    for variant in (word, word[1:] if word[:1] in "وفبلك" else word, word[2:] if word.startswith("ال") else word):
-        if variant.startswith(stem) and len(variant) - len(stem) <= 3:
+def _bare(token: str) -> tuple[str, ...]:
+    """The token's readings without clitics and article: وبالأسرى -> (..., اسري); فلسطيني stays whole too."""
+    out = []
+    for variant in clitic_variants(token):
+        for form in (variant, strip_article(variant)):
+            if form not in out:
+                out.append(form)
+    return tuple(out)
+
+
+def _about_truce(bare: list[str]) -> bool:
+    for i, token in enumerate(bare):
+        if {"هدنه", "تهدءه"} & set(token):
+            return True
+        if "وقف" in token and i + 1 < len(bare) and TRUCE_AFTER_STOP & set(bare[i + 1]):
             return True
     return False
 
 
-def _mentions(text: str, words: str) -> bool:
-    tokens = normalize(text).split()
-    return any(_stem_match(t, w) for t in tokens for w in words.split())
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    return [(d.start, d.end) for d in find_dates(text)]
 
 
-def _original(text: str, normalized_word: str) -> str:
-    for token in text.split():
-        if normalize(token).strip("،.") .endswith(normalized_word):
-            return token.strip("،.")
-    return normalized_word
+def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[Number], n: int) -> bool:
+    first = words[number.first]
+    if any(s <= first.start < e for s, e in dated):
+        return True   # part of a date
+    last = words[number.last]
+    if text[last.end:last.end + 1] in ("/", ":") or text[max(0, first.start - 1):first.start] in ("/", ":"):
+        return True   # "14/5", "8:30", a ratio: not a count
+    if first.value is not None and not number.multiplied:
+        if first.value.is_integer() and 1900 <= first.value <= 2100:
+            return True   # a year
+        if first.value >= 10**7:
+            return True   # a phone number or an identifier
+    after = words[number.last + 1].norm if number.last + 1 < len(words) else ""
+    if MONTH_WORDS & set(_bare(after)) and not number.multiplied:
+        return True   # a day of a month
+    before = words[number.first - 1].norm if number.first else ""
+    if LABEL_WORDS & set(_bare(before)):
+        return True   # "الخط رقم 8", "عام 2014", "الساعة 8"
+    # "بين 3.6 و3.7 مليار", "200-250": the lower end of a range gives way to the upper.
+    if n + 1 < len(numbers) and number.last + 2 >= numbers[n + 1].first > number.last:
+        gap = [w.norm for w in words[number.last + 1:numbers[n + 1].first]]
+        nxt = numbers[n + 1]
+        upper = nxt.value if not nxt.multiplied else nxt.value / _multiplier(words, nxt)
+        lower = number.value if not number.multiplied else number.value / _multiplier(words, number)
+        if all(g in ("و", "الي", "حتي", "او") for g in gap) and upper > lower and not number.multiplied:
+            between = text[words[number.last].end:words[nxt.first].start]
+            if gap or words[nxt.first].clitic == "و" or between.strip() in ("-", "–", "—"):
+                return True
+    return False
+
+
+def _multiplier(words: list[Word], number: Number) -> float:
+    return MULTIPLIERS.get(words[number.last].norm, 1)
+
+
+def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
+    """(kind, value, index of the last word of the figure) or None."""
+    value = number.value
+    j = number.last + 1
+    if number.postposed:
+        return _postposed(words, bare, number)
+    nxt = words[j].norm if j < len(words) else ""
+    # A percentage: "85%", "25 في المائة".
+    if j < len(words) and words[j].percent:
+        return "other", value, j
+    pair = f"{nxt} {words[j + 1].norm}" if j + 1 < len(words) else ""
+    if nxt in PERCENT_WORDS or pair in PERCENT_WORDS:
+        return "other", value, j if nxt in PERCENT_WORDS else j + 1
+    if nxt in TIME_UNITS:
+        if truce and _truce_duration(bare, number.first):
+            return "truce-days", value * TIME_UNITS[nxt], j
+        return None
+    if not nxt or nxt in NOT_COUNTED or words[j].value is not None:
+        return None
+    # "4 من جنوده", "ثلاث من السيارات": a part of a group; an event just before decides first
+    # ("وقتل الخاطفون أربعة من الرهائن" counts the killed, not the hostages).
+    if nxt == "من" and j + 1 < len(words):
+        noun = bare[j + 1]
+        kind = _kind_in(bare, range(number.first - 1, max(-1, number.first - 3), -1)) or _kind_noun(noun)
+        return (kind or _event_kind(bare, number.first, j + 1) or "other"), value, j + 1
+    noun = bare[j]
+    kind = _kind_noun(noun)
+    if kind:
+        return kind, value, j
+    # "15 ألفا برصاص", "131 بالرصاص": a preposition, not a counted noun, follows the number.
+    prepositional = (nxt.startswith(("بال", "لل", "كال", "فال")) and not nxt.startswith("بالون")) or (
+        number.multiplied and nxt[:1] in "بل")
+    if (nxt in FUNCTION_WORDS or prepositional or (nxt.startswith("و") and nxt not in WAW_NOUNS)) \
+            and nxt not in SUBCOUNT_WORDS:
+        # No noun: a bare count takes the event around it ("وإصابة 250 في ..."), if any.
+        kind = _event_kind(bare, number.first, number.last)
+        if kind:
+            return kind, value, number.last
+        return ("other", value, number.last) if number.multiplied and _money_before(bare, number.first) else None
+    if _is_people(noun) or nxt in SUBCOUNT_WORDS:
+        return (_event_kind(bare, number.first, j) or "other"), value, j
+    if nxt.startswith("ال") or len(nxt) < 3 or not _arabic(nxt):
+        return None   # a definite word after a number is a label ("رقم 8 المغذي")
+    return "other", value, j
+
+
+def _postposed(words: list[Word], bare: list[str], number: Number):
+    """"جندي إسرائيلي واحد", "فلسطينيين اثنين", "اثنان منهم": the noun stands before the number."""
+    i = number.first
+    if i + 1 < len(words) and words[i + 1].norm == "من" and number.value == 2:   # "واثنين من أعضاء الحركة"
+        return _counted(words, bare, Number(i, i, number.value), truce=False)
+    for back in (1, 2):
+        if i - back < 0:
+            break
+        noun = bare[i - back]
+        kind = _kind_noun(noun)
+        if kind:
+            return kind, number.value, i
+        if _is_people(noun):
+            return (_event_kind(bare, i - back, i) or "other"), number.value, i
+        if set(noun) & TIME_UNITS.keys():
+            return None
+    if i + 1 < len(words) and words[i + 1].norm in SUBCOUNT_WORDS:
+        kind = _event_kind(bare, i, i + 1)
+        return (kind, number.value, i) if kind else None
+    return None
+
+
+def _kind_noun(noun: tuple[str, ...]) -> str | None:
+    for kind, pattern in _KIND_NOUN_RE.items():
+        if any(pattern.match(form) for form in noun):
+            return kind
+    return None
+
+
+def _is_people(noun: tuple[str, ...]) -> bool:
+    # Nationality and group adjectives used as nouns count people: "1452 سوريا", "ثلاثة عسكريين".
+    return any((form.startswith(p) and len(form) - len(p) <= 3) for form in noun for p in PEOPLE) or any(
+        len(form) >= 5 and form.endswith(("يين", "يون", "يا")) for form in noun)
+
+
+def _arabic(token: str) -> bool:
+    return all("\u0621" <= ch <= "\u064a" for ch in token)
+
+
+def _event_kind(bare: list[str], first: int, last: int) -> str | None:
+    """The kind of the nearest event word: just before the number, just after the noun, then further back."""
+    near = _kind_in(bare, range(first - 1, max(-1, first - 1 - BACK_NEAR), -1))
+    if near:
+        return near
+    after = _kind_in(bare, range(last + 1, min(len(bare), last + 1 + FORWARD)))
+    if after:
+        return after
+    return _kind_in(bare, range(first - 1 - BACK_NEAR, max(-1, first - 1 - BACK_FAR), -1))
+
+
+def _kind_in(bare: list[str], positions) -> str | None:
+    for k in positions:
+        for kind, pattern in _KIND_RE.items():
+            if any(pattern.match(form) for form in bare[k]):
+                return kind
+    return None
+
+
+def _money_before(bare: list[str], first: int) -> bool:
+    return any({"مبلغ", "قيمه", "منحه", "تمويل"} & set(t) for t in bare[max(0, first - 2):first])
+
+
+def _truce_duration(bare: list[str], first: int) -> bool:
+    """A duration that is the truce's length: "هدنة 60 يوما", "لمدة أسبوع", "مدتها عام"."""
+    window = bare[max(0, first - 3):first]
+    return any((DURATION_LEADS | {"هدنه", "تهدءه"}) & set(t) for t in window) or (
+        first >= 1 and bool({"النار", "القتال"} & set(bare[first - 1])))
+
+
+def _bare_durations(text: str, words: list[Word], bare: list[str], used: set[int]):
+    """Durations without a number: "يومين", "شهرين", "لمدة أسبوع", "مدتها عام", "عام واحد"."""
+    out = []
+    for i, word in enumerate(words):
+        if i in used:
+            continue
+        token = strip_clitic(word.norm) if word.norm[:1] in "ول" else word.norm
+        token = token[1:] if token[:1] in ("ل", "و") and token[1:] in DUAL_UNITS else token
+        if token in DUAL_UNITS and _truce_duration(bare, i):
+            out.append(("truce-days", DUAL_UNITS[token], text[word.start:word.end], None))
+        elif token in TIME_UNITS and TIME_UNITS[token] > 1 and i and words[i - 1].value is None and (
+                DURATION_LEADS & set(bare[i - 1]) or (i + 1 < len(words) and words[i + 1].norm in ("واحد", "واحدا"))):
+            if DURATION_LEADS & set(bare[i - 1]) and not _truce_duration(bare, i):
+                continue
+            if token in ("اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "ايام"):
+                continue   # a plural without a number is vague
+            out.append(("truce-days", TIME_UNITS[token], text[word.start:word.end], None))
+    return out
+
+
+def _qualifier_start(words: list[Word], first: int) -> int:
+    """Where the figure's words start: "أكثر من 34 ألف" starts at أكثر."""
+    for qualifier in QUALIFIERS:
+        parts = qualifier.split()
+        start = first - len(parts)
+        if start < 0:
+            continue
+        got = [words[k].norm for k in range(start, first)]
+        if got[1:] == parts[1:] and (got[0] == parts[0] or got[0][1:] == parts[0]):
+            return start
+    return first
+
+
+def _after_qualifier(words: list[Word], last: int) -> int | None:
+    """The end offset of "على الأقل" right after the figure, if it is there."""
+    for qualifier in AFTER_QUALIFIERS:
+        parts = qualifier.split()
+        got = [w.norm for w in words[last + 1:last + 1 + len(parts)]]
+        if got == parts:
+            return words[last + len(parts)].end
+    return None
 
 
 def _plain(value: float) -> int | float:
