@@ -67,6 +67,8 @@ class Group:
 def render_indexes(articles: list[Article], kb: KnowledgeBase) -> dict[str, str]:
     """Every index page, as {path relative to docs/: Markdown}."""
     env = _env()
+    # Readers see an outlet's Arabic name; the front matter keeps the knowledge base's English one.
+    env.globals["outlet_label"] = lambda a: (kb.entries[a.outlet_id].name_ar or a.outlet) if a.outlet_id else a.outlet
     ordered = newest_first(articles)
     pages: dict[str, str] = {}
 

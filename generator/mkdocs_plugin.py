@@ -46,6 +46,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.labels = {
             "topics": {t.id: t.name_ar for t in kb.topics},
             "actors": {e.id: e.name_ar for e in kb.of_kind("actor")},
+            "outlets": {e.id: e.name_ar for e in kb.of_kind("media")},
             "figures": FIGURE_LABELS,
         }
         return config

@@ -206,7 +206,7 @@ def test_metadata_panel_is_drawn_by_the_theme_not_the_markdown(seed_site, pages)
     assert "dossier-meta" not in markdown
     html = (seed_site / "articles" / meta["id"] / "index.html").read_text(encoding="utf-8")
     panel = html[html.index('class="dossier-meta"'):html.index("</section>")]
-    assert "2025-06-30" in panel and "محمد خيال" in panel and "Al Manassa" in panel
+    assert "2025-06-30" in panel and "محمد خيال" in panel and "موقع المنصة" in panel
     assert 'href="../../actors/benjamin-netanyahu/"' in panel
     assert 'href="../../topics/ceasefire/"' in panel
     assert "56,500" in panel                      # figures table
