@@ -38,6 +38,7 @@ class Entry:
     wikidata: str | None = None
     affiliation: str | None = None
     demonyms: tuple[str, ...] = ()
+    demonym_heads: tuple[str, ...] = ()   # when set, only these head words make the adjective name the entry
     institutions: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     min_hits: int = 2
@@ -125,7 +126,8 @@ def load(kb_dir: Path = DEFAULT_KB_DIR) -> KnowledgeBase:
                 name_en=item.get("name_en", item["id"]), name_ar=item.get("name_ar", ""),
                 aliases=_tuple(item.get("aliases")), description_ar=item.get("description_ar") or "",
                 wikidata=item.get("wikidata"), affiliation=item.get("affiliation"),
-                demonyms=_tuple(item.get("demonyms")), institutions=_tuple(item.get("institutions")),
+                demonyms=_tuple(item.get("demonyms")), demonym_heads=_tuple(item.get("demonym_heads")),
+                institutions=_tuple(item.get("institutions")),
                 keywords=_tuple(item.get("keywords")), min_hits=int(item.get("min_hits", 2)),
                 signatures=_tuple(item.get("signatures")), corpus_source=_tuple(item.get("corpus_source")),
                 english_aliases=_tuple(item.get("english_aliases")),
@@ -173,6 +175,9 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase):
         self.phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.demonyms: dict[str, str] = {}
+        # Adjectives that name an entry only after some head words: "الحكومة الفلسطينية" is the
+        # Palestinian Authority, "مصادر طبية فلسطينية" is not.
+        self.demonym_heads: dict[str, frozenset[str]] = {}
         for entry in kb.entries.values():
             if entry.kind == "topic":
                 for keyword in entry.keywords:
@@ -187,6 +192,8 @@ class Matcher:
             for demonym in entry.demonyms:
                 for token in tokenize(demonym):
                     self.demonyms[strip_article(token)] = entry.id
+            if entry.demonym_heads:
+                self.demonym_heads[entry.id] = frozenset(t for head in entry.demonym_heads for t in tokenize(head))
         for office in kb.offices:
             for title in office.titles:
                 self._add(title, "office:" + office.id, "title")

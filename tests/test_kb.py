@@ -134,8 +134,10 @@ def test_actor_fields(entry):
         assert _str_list(entry.get("demonyms")), f"{where}: states need demonyms (a list)"
         assert _str_list(entry.get("institutions")), f"{where}: states need institutions (a list)"
         assert "affiliation" not in entry, f"{where}: a state has no affiliation"
-    else:
-        assert "demonyms" not in entry and "institutions" not in entry, f"{where}: only states have demonyms/institutions"
+    elif entry["type"] != "organization":
+        # An international organisation may have an adjective too ("أممي" for the UN).
+        assert "demonyms" not in entry and "institutions" not in entry, f"{where}: only states and organisations have demonyms/institutions"
+    assert _str_list(entry.get("demonym_heads") or []), f"{where}: demonym_heads is a list"
     if entry["type"] == "person":
         assert "affiliation" in entry, f"{where}: people need an affiliation (an id or null)"
     affiliation = entry.get("affiliation")

@@ -16,7 +16,7 @@ from .entities import assign_topics, find_entities
 from .figures import find_figures
 from .quotes import find_quotes
 from .sources import find_author, find_outlet
-from .text import split_sentences
+from .text import split_sentences, without_dateline
 
 ATTRIBUTION_WORDS = set(tokenize("وفق وفقا بحسب حسب حسبما طبقا لـ نقلا"))
 
@@ -28,7 +28,7 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
         title, title_source = raw.manifest["title"], "manifest"
     date, page_date = find_publication_date(raw, cleaned)
 
-    sentences = split_sentences(cleaned.paragraphs)
+    sentences = split_sentences(without_dateline(cleaned.paragraphs, lambda words: _opens_with_place(words, kb)))
     outlet, outlet_id, outlet_source = find_outlet(raw, cleaned, sentences, kb)
     author, author_source = find_author(raw, cleaned, kb, outlet_id)
 
@@ -82,6 +82,12 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
     apply_sidecar(article, raw, kb)
     article.id = raw.sidecar.get("id") or article_id(article.date.value, raw.sha256)
     return article
+
+
+def _opens_with_place(words: str, kb: KnowledgeBase) -> bool:
+    hits = kb.matcher.find(tokenize(words))
+    return bool(hits) and hits[0].start == 0 and kb.entries.get(hits[0].target) is not None and (
+        kb.entries[hits[0].target].kind == "place" or kb.entries[hits[0].target].type == "state")
 
 
 def article_id(date: str | None, sha256: str) -> str:

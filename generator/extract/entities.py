@@ -24,10 +24,17 @@ STATE_HEADS = set(tokenize(
     "مصدر مصادر المصدر المصادر الجيش جيش الحكومة حكومة القوات قوات الإدارة إدارة الجانب الطرف "
     "الخارجية وزارة الوزارة السلطات سلطات الرئاسة المخابرات الاستخبارات الوفد وفد وفدا الدبلوماسية دبلوماسي دبلوماسيون "
     "الشرطة الأمن الأجهزة الجهات القيادة القيادتين قيادات المسؤولين الوسيط الوسطاء الموقف الرد "
-    "البحرية سلاح الطيران الطائرات المقاتلات الدبابات المدفعية المؤسسة الأمنية العسكرية السفارة"
+    "البحرية سلاح الطيران الطائرات المقاتلات الدبابات المدفعية المؤسسة الأمنية العسكرية السفارة "
+    "جهود الجهود جهد الجهد وساطة الوساطة وساطات مبادرة المبادرة مقترح المقترح الورقة ورقة الدور دور "
+    "ضغوط الضغوط تعهدات التعهدات"
 ))
-# Tokens allowed between the head word and the adjective: "مسؤول فلسطيني مطلع", "مصدر أمني مصري".
+# Tokens allowed between the head word and the adjective: "مصدر أمني مصري", "القوات الجوية الإسرائيلية".
+# They must read as adjectives, so that "مجلس الأمن إزاء النزاع الفلسطيني" names no one.
 STATE_GAP = 2
+GAP_ADJECTIVES = set(tokenize("رفيع رفيعة المستوى كبير كبار سابق سابقة مطلع مطلعة بارز بارزة رسمي رسمية"))
+# Words before a state's name that make it the place where something happens ("في لبنان",
+# "جنوبي لبنان"): a state only ever named as a place is not an actor.
+LOCATIVE = set(tokenize("في فى داخل جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي جنوبى شمالى شرقى غربى"))
 
 
 @dataclass
@@ -43,13 +50,16 @@ class Found:
 def find_entities(sentences: list[Sentence], kb: KnowledgeBase, date: str | None) -> Found:
     day = _day(date)
     found = Found()
+    acting: set[str] = set()      # states named at least once as more than a place
     for index, sentence in enumerate(sentences):
         hits = kb.matcher.find(sentence.tokens)
         person_starts = {h.start for h in hits if _is_person(kb, h.target)}
+        place_chain = -1              # token index where a list of places named with "في" ends
         for hit in hits:
             words = sentence.words(hit.start, hit.end)
             target = hit.target
             if target.startswith("office:"):
+                _organisations_in_title(sentence, hit, kb, found, acting, index)
                 # A title followed by a name: the name decides ("وزير الخارجية الأمريكي أنتوني بلينكن").
                 if any(hit.end <= s <= hit.end + 2 for s in person_starts):
                     continue
@@ -64,12 +74,45 @@ def find_entities(sentences: list[Sentence], kb: KnowledgeBase, date: str | None
                 continue
             bucket = {"actor": found.actors, "place": found.places, "media": found.media}[entry.kind]
             bucket.setdefault(target, Mention(target, sentence.text, words))
+            if entry.kind == "place" or (entry.type == "state" and hit.via == "name"):
+                if _locative(sentence.tokens, hit.start, place_chain):
+                    place_chain = hit.end
+                    continue
             if entry.kind == "actor":
+                acting.add(target)
                 found.speakers.append((index, hit.start, hit.end, target))
         for state, start, end in _states_by_adjective(sentence.tokens, kb):
             found.actors.setdefault(state, Mention(state, sentence.text, sentence.words(start, end)))
+            acting.add(state)
             found.speakers.append((index, start, end, state))
+    for actor in list(found.actors):
+        if actor not in acting:
+            del found.actors[actor]
     return found
+
+
+def _organisations_in_title(sentence: Sentence, hit, kb: KnowledgeBase, found: Found, acting: set[str], index: int):
+    """"المتحدث باسم الأمم المتحدة", "رئيس السلطة الوطنية الفلسطينية": the body named in a title acts too."""
+    inner = sentence.tokens[hit.start + 1:hit.end]
+    for inside in kb.matcher.find(inner):
+        entry = kb.entries.get(inside.target)
+        if entry is None or entry.kind != "actor" or entry.type == "person" or inside.via != "name":
+            continue
+        start, end = hit.start + 1 + inside.start, hit.start + 1 + inside.end
+        found.actors.setdefault(entry.id, Mention(entry.id, sentence.text, sentence.words(start, end)))
+        acting.add(entry.id)
+        found.speakers.append((index, start, end, entry.id))
+
+
+def _locative(tokens: list[str], start: int, place_chain: int) -> bool:
+    """Named as where something happens: "في لبنان", "جنوبي لبنان", "في الأردن ولبنان وسوريا"."""
+    if start == 0:
+        return False
+    before = tokens[start - 1]
+    if before in LOCATIVE:
+        # "مسؤولون في مصر", "المسئولين في مصر": officials of the state, not a place.
+        return not (start >= 2 and (tokens[start - 2] in STATE_HEADS or tokens[start - 2][1:] in STATE_HEADS))
+    return start == place_chain and tokens[start].startswith("و")
 
 
 def _is_person(kb: KnowledgeBase, target: str) -> bool:
@@ -78,26 +121,40 @@ def _is_person(kb: KnowledgeBase, target: str) -> bool:
 
 
 def _states_by_adjective(tokens: list[str], kb: KnowledgeBase):
-    """(state, start, end) for "head word + up to two words + nationality adjective" and its و-continuations."""
+    """(state, start, end) for "head word + up to two adjectives + nationality adjective" and its و-continuations."""
     i = 0
     while i < len(tokens):
-        if tokens[i] not in STATE_HEADS and tokens[i][1:] not in STATE_HEADS:
+        head = tokens[i] if tokens[i] in STATE_HEADS else tokens[i][1:]
+        if head not in STATE_HEADS:
             i += 1
             continue
         j = i + 1
         while j < len(tokens) and j <= i + 1 + STATE_GAP:
             state = kb.matcher.demonym_state(tokens[j])
-            if state:
+            if state and _head_fits(kb, state, head):
                 yield state, i, j + 1
                 # "المصرية والأردنية": the adjectives that follow with و
                 k = j + 1
                 while k < len(tokens) and tokens[k].startswith("و") and (more := kb.matcher.demonym_state(tokens[k][1:])):
-                    yield more, k, k + 1
+                    if _head_fits(kb, more, head):
+                        yield more, k, k + 1
                     k += 1
                 i = k - 1
                 break
+            if state or not _adjective(tokens[j]):
+                break
             j += 1
         i += 1
+
+
+def _head_fits(kb: KnowledgeBase, state: str, head: str) -> bool:
+    heads = kb.matcher.demonym_heads.get(state)
+    return heads is None or head in heads
+
+
+def _adjective(token: str) -> bool:
+    """Reads as an adjective (أمني، العسكرية، الإسرائيليون، مطلع): may stand between head and nationality."""
+    return token in GAP_ADJECTIVES or token.endswith(("ي", "يه", "يون", "يين"))
 
 
 def _day(date: str | None) -> dt.date | None:

@@ -9,6 +9,12 @@ from ..arabic import word_spans
 # Split after . ! ? ؟ and the Arabic full stop when a space follows; never
 # inside numbers (2.2 مليون) or abbreviations without a following space.
 _SENTENCE_END = re.compile(r"(?<=[.!?؟۔])[\"'”»]?\s+")
+# "دبي، الإمارات العربية المتحدة (CNN)— ", "غزة (رويترز) - ", "القدس - (أ ف ب) - ", "غزة - ":
+# where the story was filed from, not something it is about.
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[^\s().:؛!؟\"«»]+(?:[ ،,]+[^\s().:؛!؟\"«»]+){0,5})\s*[-–—]*\s*"
+    r"\((?P<agency>[^()]{1,30})\)\s*[-–—:]*\s*"
+    r"|^\s*(?P<city>[^\s().:،,؛!؟\"«»\-–—]+(?: [^\s().:،,؛!؟\"«»\-–—]+){0,2})\s+[-–—]{1,2}\s+")
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,32 @@ class Sentence:
     def words(self, start: int, end: int) -> str:
         """The original words of tokens[start:end]."""
         return self.text[self.spans[start][0]:self.spans[end - 1][1]]
+
+
+def dateline_length(paragraph: str, is_place=lambda words: False) -> int:
+    """How many characters of ``paragraph`` are a dateline (0 when it has none).
+
+    ``is_place(words)`` says whether the words open with a known place: needed
+    unless a Latin agency name stands in the brackets ("(CNN)"), so that
+    "أعلنت حركة حماس - في بيان" or "قال مسؤول (مصري)" are not taken for datelines.
+    """
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return 0
+    agency = m.group("agency")
+    if agency is not None and re.fullmatch(r"[A-Za-z][A-Za-z .&-]{0,24}", agency.strip()):
+        return m.end()
+    if agency is not None and len(agency.split()) > 3:
+        return 0
+    return m.end() if is_place(m.group("place") or m.group("city")) else 0
+
+
+def without_dateline(paragraphs: list[str], is_place=lambda words: False) -> list[str]:
+    """The paragraphs with the first one's dateline cut off, for finding what the story is about."""
+    if not paragraphs:
+        return paragraphs
+    cut = dateline_length(paragraphs[0], is_place)
+    return [paragraphs[0][cut:], *paragraphs[1:]] if cut else paragraphs
 
 
 def split_sentences(paragraphs: list[str]) -> list[Sentence]:
