@@ -173,7 +173,10 @@ class Matcher:
     """Finds knowledge-base names, office titles and topic keywords in token lists."""
 
     def __init__(self, kb: KnowledgeBase):
+        # Names and titles in one table, topic keywords in another: a keyword never hides a
+        # name ("فتح معبر" would swallow Fatah) and a name never eats a keyword's hit.
         self.phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self.keywords: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.demonyms: dict[str, str] = {}
         # Adjectives that name an entry only after some head words: "الحكومة الفلسطينية" is the
         # Palestinian Authority, "مصادر طبية فلسطينية" is not.
@@ -181,7 +184,7 @@ class Matcher:
         for entry in kb.entries.values():
             if entry.kind == "topic":
                 for keyword in entry.keywords:
-                    self._add(keyword, entry.id, "keyword")
+                    self._add(keyword, entry.id, "keyword", self.keywords)
                 continue
             for name in (entry.name_ar, *entry.aliases):
                 self._add(name, entry.id, "name")
@@ -197,19 +200,30 @@ class Matcher:
         for office in kb.offices:
             for title in office.titles:
                 self._add(title, "office:" + office.id, "title")
-        self.longest = max((len(k) for k in self.phrases), default=1)
+        self.longest = max((len(k) for k in (*self.phrases, *self.keywords)), default=1)
+        # The first tokens of all phrases: most tokens start none, and are skipped at once.
+        self._firsts = {key[0] for key in self.phrases}
+        self._keyword_firsts = {key[0] for key in self.keywords}
 
-    def _add(self, phrase: str, target: str, via: str) -> None:
+    def _add(self, phrase: str, target: str, via: str, table=None) -> None:
+        table = self.phrases if table is None else table
         key = tuple(tokenize(phrase))
-        if key and (target, via) not in self.phrases.setdefault(key, []):
-            self.phrases[key].append((target, via))
+        if key and (target, via) not in table.setdefault(key, []):
+            table[key].append((target, via))
 
     def find(self, tokens: list[str]) -> list[Hit]:
-        """Longest non-overlapping matches, left to right."""
+        """Names and office titles: longest non-overlapping matches, left to right."""
+        return self._scan(tokens, self.phrases, self._firsts)
+
+    def find_keywords(self, tokens: list[str]) -> list[Hit]:
+        """Topic keywords: longest non-overlapping matches among keywords only."""
+        return self._scan(tokens, self.keywords, self._keyword_firsts)
+
+    def _scan(self, tokens: list[str], table, firsts) -> list[Hit]:
         hits: list[Hit] = []
         i = 0
         while i < len(tokens):
-            match = self._longest_at(tokens, i)
+            match = self._longest_at(tokens, i, table, firsts)
             if match:
                 length, targets = match
                 hits.extend(Hit(t, i, i + length, via) for t, via in targets)
@@ -218,11 +232,14 @@ class Matcher:
                 i += 1
         return hits
 
-    def _longest_at(self, tokens: list[str], i: int):
+    def _longest_at(self, tokens: list[str], i: int, table, firsts):
+        variants = [v for v in clitic_variants(tokens[i]) if v in firsts]
+        if not variants:
+            return None
         for length in range(min(self.longest, len(tokens) - i), 0, -1):
             tail = tuple(tokens[i + 1:i + length])
-            for first in clitic_variants(tokens[i]):
-                targets = self.phrases.get((first, *tail))
+            for first in variants:
+                targets = table.get((first, *tail))
                 if targets:
                     return length, targets
         return None

@@ -34,7 +34,8 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
 
     found = find_entities(sentences, kb, date.value)
     title_found = find_entities(split_sentences([title]), kb, date.value) if title else None
-    topics = assign_topics(found, kb, title_found.topic_hits if title_found else {})
+    topics = assign_topics(found, kb, title_found.topic_hits if title_found else {},
+                           sum(len(p.split()) for p in cleaned.paragraphs))
     for bucket in ("actors", "places", "media"):
         # A name only in the headline still counts, with the headline as its sentence.
         if title_found:

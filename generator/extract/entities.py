@@ -32,6 +32,7 @@ STATE_HEADS = set(tokenize(
 # They must read as adjectives, so that "مجلس الأمن إزاء النزاع الفلسطيني" names no one.
 STATE_GAP = 2
 GAP_ADJECTIVES = set(tokenize("رفيع رفيعة المستوى كبير كبار سابق سابقة مطلع مطلعة بارز بارزة رسمي رسمية"))
+NEGATIONS = set(tokenize("دون بدون ودون"))
 # Words before a state's name that make it the place where something happens ("في لبنان",
 # "جنوبي لبنان"): a state only ever named as a place is not an actor.
 LOCATIVE = set(tokenize("في فى داخل جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي جنوبى شمالى شرقى غربى"))
@@ -52,6 +53,9 @@ def find_entities(sentences: list[Sentence], kb: KnowledgeBase, date: str | None
     found = Found()
     acting: set[str] = set()      # states named at least once as more than a place
     for index, sentence in enumerate(sentences):
+        for hit in kb.matcher.find_keywords(sentence.tokens):
+            if not _negated(sentence.tokens, hit.start):
+                found.topic_hits[hit.target] = found.topic_hits.get(hit.target, 0) + 1
         hits = kb.matcher.find(sentence.tokens)
         person_starts = {h.start for h in hits if _is_person(kb, h.target)}
         place_chain = -1              # token index where a list of places named with "في" ends
@@ -69,9 +73,6 @@ def find_entities(sentences: list[Sentence], kb: KnowledgeBase, date: str | None
                     continue
                 target = holder
             entry = kb.entries[target]
-            if entry.kind == "topic":
-                found.topic_hits[target] = found.topic_hits.get(target, 0) + 1
-                continue
             bucket = {"actor": found.actors, "place": found.places, "media": found.media}[entry.kind]
             bucket.setdefault(target, Mention(target, sentence.text, words))
             if entry.kind == "place" or (entry.type == "state" and hit.via == "name"):
@@ -89,6 +90,11 @@ def find_entities(sentences: list[Sentence], kb: KnowledgeBase, date: str | None
         if actor not in acting:
             del found.actors[actor]
     return found
+
+
+def _negated(tokens: list[str], start: int) -> bool:
+    """"دون وقوع إصابات", "ولم يوقع إصابات": what did not happen is not what the story discusses."""
+    return any(t in NEGATIONS for t in tokens[max(0, start - 3):start])
 
 
 def _organisations_in_title(sentence: Sentence, hit, kb: KnowledgeBase, found: Found, acting: set[str], index: int):
@@ -167,11 +173,19 @@ def _day(date: str | None) -> dt.date | None:
         return None
 
 
-def assign_topics(found: Found, kb: KnowledgeBase, title_hits: dict[str, int]) -> list[str]:
-    """Topics the article substantially discusses: enough keyword hits (a headline hit counts double)."""
+SHORT_ARTICLE_WORDS = 200
+
+
+def assign_topics(found: Found, kb: KnowledgeBase, title_hits: dict[str, int], words: int = SHORT_ARTICLE_WORDS) -> list[str]:
+    """Topics the article substantially discusses: enough keyword hits (a headline hit counts double).
+
+    A short news item (a wire story of a few paragraphs) says less about
+    everything, so it needs one hit fewer, never fewer than two.
+    """
     topics = []
     for topic in kb.topics:
         score = found.topic_hits.get(topic.id, 0) + 2 * title_hits.get(topic.id, 0)
-        if score >= topic.min_hits:
+        needed = topic.min_hits - 1 if words < SHORT_ARTICLE_WORDS and topic.min_hits > 2 else topic.min_hits
+        if score >= needed:
             topics.append(topic.id)
     return topics
