@@ -1,0 +1,136 @@
+"""generator/search.py: the prebuilt index, the documents beside it and the analyser tables it ships."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import build, render_dossier
+from generator.kb import load
+from generator.search import (FIELDS, PIPELINE_NAME, build_index, query, render_search_files, search_analyzer,
+                              search_documents)
+
+from conftest import PROJECT, SEEDS
+
+FIXTURES = PROJECT / "tests" / "fixtures" / "search"
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory):
+    _, built = build([SEEDS, FIXTURES], tmp_path_factory.mktemp("docs"))
+    return built
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def files(articles, kb):
+    return render_search_files(articles, kb)
+
+
+@pytest.fixture(scope="module")
+def searcher(articles, kb):
+    analyzer, _ = search_analyzer(kb)
+    docs, _ = search_documents(articles, kb)
+    index = build_index(docs, analyzer)
+
+    def search(text):
+        refs = query(index, analyzer, text)
+        return None if refs is None else [docs[int(r)] for r in refs]
+    return search
+
+
+def titles(docs):
+    return [d["title"] for d in docs]
+
+
+def test_three_files_under_search(files):
+    assert sorted(files) == ["search/analyzer.json", "search/documents.json", "search/index.json"]
+
+
+def test_same_input_gives_byte_identical_files(articles, kb, files):
+    again = render_search_files(list(reversed(articles)), kb)
+    assert again == files
+
+
+def test_index_has_the_fields_and_the_project_pipeline(files):
+    index = json.loads(files["search/index.json"])
+    assert index["version"] == "2.3.9"
+    assert index["fields"] == [name for name, _ in FIELDS]
+    assert index["pipeline"] == [PIPELINE_NAME]
+    # Terms are analysed: stems, not words with clitics or diacritics.
+    terms = {term for term, _ in index["invertedIndex"]}
+    assert {"حماس", "غزه", "مفاوض", "فلسطين", "witkoff"} <= terms
+    assert not {"لحماس", "بغزة", "بغزه", "المفاوضات"} & terms
+
+
+def test_documents_hold_what_results_and_facets_need(files, articles):
+    data = json.loads(files["search/documents.json"])
+    docs = data["documents"]
+    arts = [d for d in docs if d["kind"] == "article"]
+    assert len(arts) == len(articles)
+    first = next(d for d in arts if d["url"] == "articles/2024-01-15-872e967d/")
+    assert first["title"] == "وفد قيادي يصل القاهرة لبحث التهدئة"
+    assert first["date"] == "2024-01-15" and first["year"] == "2024"
+    assert data["facets"]["outlets"][first["outlet"]] == "وكالة الأخبار المحلية"
+    assert "hamas" in first["actors"] and first["text"].startswith("وصل إلى العاصمة")
+    assert {d["kind"] for d in docs} == {"article", "actor", "topic", "outlet"}
+    assert data["facets"]["actors"]["steve-witkoff"] == "ستيف ويتكوف"
+    assert all(not d["url"].startswith("/") and d["url"].endswith("/") for d in docs)  # relative to the site root
+
+
+def test_snippet_text_is_bounded(files):
+    docs = json.loads(files["search/documents.json"])["documents"]
+    assert max(len(d.get("text", "")) for d in docs) <= 410
+
+
+def test_analyzer_asset_keeps_the_tables_and_adds_one_word_names(files, kb):
+    config = json.loads(files["search/analyzer.json"])
+    shipped = json.loads((PROJECT / "generator" / "data" / "analyzer.json").read_text(encoding="utf-8"))
+    assert "_comment" not in config
+    assert config["lexicon"] == shipped["lexicon"] and config["suffixes"] == shipped["suffixes"]
+    added = set(config["protected"]) - set(shipped["protected"])
+    assert "ويتكوف" in added or "ويتكوف" in shipped["protected"]
+    assert "احتلال" not in added and "الاحتلال" not in added   # a common word is never made a name
+
+
+@pytest.mark.parametrize("query_text, form, title", [
+    ("حماس", "لحماس", "وفد قيادي يصل القاهرة لبحث التهدئة"),
+    ("حماس", "وحماس", "الوسطاء يدعون إلى استئناف الحوار دون شروط مسبقة"),
+    ("غزة", "بغزة", "وفد قيادي يصل القاهرة لبحث التهدئة"),
+    ("غزة", "غزَّة", "الوسطاء يدعون إلى استئناف الحوار دون شروط مسبقة"),
+    ("غزَّة", "غزة", "مجلس الأمن يناقش الوضع الإنساني"),
+    ("إسرائيل", "اسرائيل", "مجلس الأمن يناقش الوضع الإنساني"),
+    ("إسرائيل", "الإسرائيلي", "تقرير: الجيش الإسرائيلي يوسع عملياته شمال القطاع"),
+    ("مفاوضات", "المفاوضات", "وفد قيادي يصل القاهرة لبحث التهدئة"),
+    ("مفاوضات", "والمفاوضات", "الوسطاء يدعون إلى استئناف الحوار دون شروط مسبقة"),
+    ("فلسطين", "الفلسطينيين", "الوسطاء يدعون إلى استئناف الحوار دون شروط مسبقة"),
+])
+def test_python_search_finds_other_forms(searcher, query_text, form, title):
+    assert title in titles(searcher(query_text)), f"{query_text} should find the article that writes {form}"
+
+
+def test_english_name_finds_the_actor_page_first(searcher):
+    found = searcher("Witkoff")
+    assert found[0]["kind"] == "actor" and found[0]["url"] == "actors/steve-witkoff/"
+    assert sum(d["kind"] == "article" for d in found) >= 3
+
+
+def test_title_matches_rank_above_body_matches(searcher):
+    found = [d for d in searcher("مجلس الأمن") if d["kind"] == "article"]
+    assert found[0]["title"] == "مجلس الأمن يناقش الوضع الإنساني"
+
+
+def test_every_word_is_required(searcher):
+    both, one, other = (set(titles(searcher(q))) for q in ("وفد مجلس", "وفد", "مجلس"))
+    assert both == one & other and one and other
+    assert "مجلس الأمن يناقش الوضع الإنساني" in other - both
+
+
+def test_no_match_and_nothing_to_search_for_differ(searcher):
+    assert searcher("كنغر") == []
+    assert searcher("في من على") is None
