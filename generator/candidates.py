@@ -28,11 +28,12 @@ TITLE_WORDS = set(tokenize(
     "الحالي الأول الثاني لشؤون الشؤون الدولة الإدارة البيت الأبيض لجنة الكنيست البرلمان النواب الشيوخ الأعلى "
     "الإسرائيلي الأمريكي الأميركي المصري القطري الفلسطيني التركي الأردني السعودي الإماراتي الإيراني البريطاني "
     "الفرنسي الروسي الصيني الألماني الإسرائيلية الأمريكية المصرية الفلسطينية الخاص الأممي لحركة للحركة "
-    "الشرق الأوسط للشرق الأوسط ل مع عن من التابع"
+    "الشرق الأوسط للشرق الأوسط ل مع عن من التابع الركن ركن المشير الفريق أول أركان المفقود الراحل المعتقل"
 ))
 STOP = set(tokenize(
     "في من على إلى الى عن أن إن إنه أنه قال قالت أكد أكدت وقال وأكد أوضح أشار أعلن خلال بعد قبل مع الذي التي "
-    "لـ و أو ثم كما حيث شريطة عدم هذا هذه ذلك تلك يوم أمس اليوم الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء"
+    "لـ و أو ثم كما حيث شريطة عدم هذا هذه ذلك تلك يوم أمس اليوم الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء "
+    "داخل خارج ما يسمى يعرف المنتهية ولايته ارسل رسالة مجددا أيضا مؤخرا سابقا لاحقا كذلك بدوره بدورها"
 ))
 NAME_MAX = 3
 
@@ -75,13 +76,17 @@ def _names_after_titles(sentence, known: set[int], people: set[int], kb):
             continue
         # Skip the rest of the title: office words, nationalities, organisations ("القيادي في حماس").
         j = i + 1
+        # Definite words continue the title's organisation ("مدير المرصد السوري لحقوق الإنسان");
+        # a name starts with an indefinite word.
         while j < len(tokens) and j - i <= 6 and j not in people and _joined(sentence, j) and (
-                tokens[j] in TITLE_WORDS or j in known or kb.matcher.demonym_state(tokens[j])):
+                tokens[j] in TITLE_WORDS or j in known or kb.matcher.demonym_state(tokens[j])
+                or tokens[j].startswith(("ال", "لل", "بال", "وال"))):
             j += 1
         if j in people or j >= len(tokens):
             continue  # the title is followed by someone already known
         k = j
-        while k < len(tokens) and k - j < NAME_MAX and (k == j or _joined(sentence, k)) and _name_like(tokens[k], k, known):
+        while k < len(tokens) and k - j < NAME_MAX and (k == j or _joined(sentence, k)) \
+                and _name_like(tokens[k], k, known, first=k == j):
             k += 1
         if k - j >= 2:
             yield j, k
@@ -93,6 +98,10 @@ def _joined(sentence, k: int) -> bool:
     return not between.strip()
 
 
-def _name_like(token: str, k: int, known: set[int]) -> bool:
+def _name_like(token: str, k: int, known: set[int], first: bool = False) -> bool:
+    """A word that can be part of a person's name; the first never carries the article or a preposition
+    ("المرصد رامي"، "بالديوان الملكي" are not names)."""
+    if first and (token.startswith(("ال", "بال", "لل", "وال", "كال", "فال")) or token in TITLE_WORDS):
+        return False
     return (token not in STOP and k not in known and token not in TITLE_WORDS and token not in TITLES
-            and not token.isdigit() and len(token) > 1)
+            and all("\u0621" <= ch <= "\u064a" for ch in token) and len(token) > 1)

@@ -77,12 +77,17 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
         cited_media=list(found.media.values()),
         topics=topics,
         figures=find_figures(sentences, attribution),
-        quotes=find_quotes(sentences, found.speakers),
+        quotes=find_quotes(sentences, found.speakers, _people(found.actors, kb)),
         word_count=sum(len(p.split()) for p in cleaned.paragraphs),
     )
     apply_sidecar(article, raw, kb)
     article.id = raw.sidecar.get("id") or article_id(article.date.value, raw.sha256)
     return article
+
+
+def _people(actors, kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """The people the article names, with their names as tokens (for surnames standing alone)."""
+    return {a: tuple(tokenize(kb.entries[a].name_ar)) for a in actors if kb.entries[a].type == "person"}
 
 
 def _opens_with_place(words: str, kb: KnowledgeBase) -> bool:

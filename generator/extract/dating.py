@@ -24,6 +24,10 @@ PUBLICATION_MARKERS = [normalize(m) for m in (
     "منشور", "نشر في", "نشر بتاريخ", "نُشر", "تاريخ النشر", "آخر تحديث", "اخر تحديث", "تم النشر",
     "تاريخ الإضافة", "حُدّث", "تم التحديث", "بتاريخ",
 )]
+# An update is later than the publication: a byline line that says "updated" gives way to
+# one that says "published" (or says nothing).
+UPDATE_MARKERS = [normalize(m) for m in ("آخر تحديث", "اخر تحديث", "حُدّث", "تم التحديث", "تحديث")]
+PUBLISHED_MARKERS = [normalize(m) for m in ("منشور", "نشر", "نُشر", "تاريخ النشر", "تم النشر", "تاريخ الإضافة")]
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|$|-)")
 DATELINE_WORDS = 8
 
@@ -60,8 +64,8 @@ def _precision(value: str) -> str:
 
 
 def _from_text(cleaned: CleanedText) -> DateFinding | None:
-    # Byline zone: between headline and body.
-    for line in cleaned.header:
+    # Byline zone: between headline and body; a "published" line before an "updated" one.
+    for line in sorted(cleaned.header, key=_byline_rank):
         dates = [d for d in find_dates(line) if d.calendar == "gregorian"] or find_dates(line)
         if dates:
             return _finding(dates[0], line)
@@ -81,6 +85,13 @@ def _from_text(cleaned: CleanedText) -> DateFinding | None:
             if len(first[:d.start].split()) <= DATELINE_WORDS and re.match(r"\s*[-–—:(/]", first[d.end:]):
                 return _finding(d, first)
     return None
+
+
+def _byline_rank(line: str) -> int:
+    norm_line = normalize(line)
+    if any(marker in norm_line for marker in PUBLISHED_MARKERS):
+        return 0
+    return 2 if any(marker in norm_line for marker in UPDATE_MARKERS) else 1
 
 
 def _finding(d: DateMatch, line: str) -> DateFinding:

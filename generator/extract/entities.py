@@ -32,7 +32,7 @@ STATE_HEADS = set(tokenize(
 # They must read as adjectives, so that "مجلس الأمن إزاء النزاع الفلسطيني" names no one.
 STATE_GAP = 2
 GAP_ADJECTIVES = set(tokenize("رفيع رفيعة المستوى كبير كبار سابق سابقة مطلع مطلعة بارز بارزة رسمي رسمية"))
-NEGATIONS = set(tokenize("دون بدون ودون"))
+NEGATIONS = set(tokenize("دون بدون ودون لم ولم"))
 # Words before a state's name that make it the place where something happens ("في لبنان",
 # "جنوبي لبنان"): a state only ever named as a place is not an actor.
 LOCATIVE = set(tokenize("في فى داخل جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي جنوبى شمالى شرقى غربى"))

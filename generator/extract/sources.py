@@ -2,7 +2,7 @@
 
 Outlet, in order: sidecar; corpus manifest; a masthead signature of a known
 outlet (its editor-in-chief line); a header line that is an outlet's name;
-the article naming itself ("قال ... لـ المنصة").  Author: sidecar; manifest;
+a copyright footer naming it; the article naming itself ("قال ... لـ المنصة").  Author: sidecar; manifest;
 a short name line in the byline zone; "كتب/بقلم X".
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .text import Sentence
 
 # "نقلت/نقل عن/وفق/بحسب/حسب/ذكرت X": the article cites X, so X did not publish it.
 CITING_WORDS = set(tokenize("نقلت نقل عن وفق وفقا بحسب حسب حسبما ذكرت ذكر قالت أفادت أوردت نشرت كشفت صحيفة قناة وكالة موقع"))
+COPYRIGHT_MARKS = [normalize(m) for m in ("جميع الحقوق محفوظة", "حقوق النشر محفوظة", "©", "الحقوق محفوظة")]
 _BYLINE_PREFIX = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|متابعة)\s*[:：-]?\s*")
 _DATELINE_AUTHOR = re.compile(r"^[^-–—]{2,25}\s[-–—]\s+")
 
@@ -41,6 +42,13 @@ def find_outlet(raw: RawArticle, cleaned: CleanedText, sentences: list[Sentence]
         entry = _media_named(line, kb)
         if entry:
             return entry.name_en, entry.id, "byline"
+    for line in [*cleaned.removed, *cleaned.paragraphs[-3:]]:
+        # "جميع الحقوق محفوظة © 2025 العربي الجديد": the site names itself in its footer.
+        if any(mark in normalize(line) for mark in COPYRIGHT_MARKS) and len(line.split()) <= 14:
+            entry = next((kb.entries[h.target] for h in kb.matcher.find(tokenize(line))
+                          if kb.entries.get(h.target) and kb.entries[h.target].kind == "media"), None)
+            if entry:
+                return entry.name_en, entry.id, "footer"
     told = _told_to(sentences, kb)
     if told:
         return told.name_en, told.id, "text"

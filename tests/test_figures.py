@@ -1,0 +1,97 @@
+"""figures: numbers the article states, what they count, their exact words (sentences from the seeds
+and from 2023-2025 style reporting)."""
+import pytest
+
+from generator.extract.figures import sentence_figures
+from generator.extract.numbers import read_numbers, scan
+
+
+def figures(text):
+    return {(kind, value) for kind, value, _, _ in sentence_figures(text)}
+
+
+def one(text):
+    found = sentence_figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("56500", 56500), ("2,830", 2830), ("3.6", 3.6), ("٣٤ ألف", 34000), ("ثلاثة", 3),
+    ("خمسة وعشرين", 25), ("اثنا عشر", 12), ("أحد عشر", 11), ("ألفي", 2000), ("مليونا", 2_000_000),
+    ("2 مليون و300 ألف", 2_300_000), ("ثلاثة آلاف", 3000), ("ثلاث مئة", 300), ("لثلاثة", 3),
+])
+def test_reads_numbers(text, value):
+    numbers = read_numbers(scan(text))
+    assert [n.value for n in numbers] == [value]
+
+
+@pytest.mark.parametrize("text", ["عشرات", "آلاف", "مئات", "ملايين", "السابعة عشرة", "أحد عناصر الحركة"])
+def test_vague_plurals_and_ordinals_are_not_numbers(text):
+    assert read_numbers(scan(text)) == []
+
+
+def test_seed_toll_keeps_the_counted_noun():
+    text = "ويتواصل العدوان الإسرائيلي على قطاع غزة، الذي راح ضحيته 56500 قتيل و133419 مصابًا منذ السابع من أكتوبر"
+    assert [(k, v, t) for k, v, t, _ in sentence_figures(text)] == [
+        ("killed", 56500, "56500 قتيل"), ("injured", 133419, "133419 مصابًا")]
+
+
+def test_qualifier_and_thousands():
+    kind, value, text, qualifier = one("ومع سقوط قرابة 20 ألف شهيد في غزة معظمهم من النساء والأطفال")
+    assert (kind, value, text, qualifier) == ("killed", 20000, "قرابة 20 ألف شهيد", "قرابة")
+
+
+def test_generic_noun_takes_the_verb():
+    kind, value, text, qualifier = one("حيث استشهد حتى الآن أكثر من 34 ألف شخص")
+    assert (kind, value, text, qualifier) == ("killed", 34000, "أكثر من 34 ألف شخص", "أكثر من")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("بعد أن نشرت حماس مقاطع فيديو لثلاثة رهائن إسرائيليين", {("hostages", 3)}),
+    ("رفح التي تستضيف الآن أكثر من مليون نازح فلسطيني", {("displaced", 1_000_000)}),
+    ("قافلة مكونة من 30 شاحنة تحمل مساعدات", {("trucks", 30)}),
+    ("قال مسؤولون إن 7 فلسطينيين على الأقل قُتلوا وأصيب أكثر من 250 آخرين", {("killed", 7), ("injured", 250)}),
+    ("مقتل 4 فلسطينيين وإصابة 120 آخرين", {("killed", 4), ("injured", 120)}),
+    ("وأضاف أن من بين الإصابات 26 طفلا وصحفيان وخمسة مسعفين", {("injured", 26), ("injured", 2), ("injured", 5)}),
+    ("أدى إلى جرح أربعة من جنوده، إصابة اثنين منهم بالغة", {("injured", 4), ("injured", 2)}),
+    ("قتل 167 فلسطينيا فيما قتل جندي اسرائيلي واحد", {("killed", 167), ("killed", 1)}),
+    ("وأفادت مصادر طبية بوقوع إصابتين على الأقل", {("injured", 2)}),
+    ("وتعتقل إسرائيل نحو 6500 فلسطيني في سجونها", {("prisoners", 6500)}),
+    ("الإفراج عن 90 أسيرا فلسطينيا مقابل ثلاث رهائن", {("prisoners", 90), ("hostages", 3)}),
+    ("شنت غارات على 150 هدفا بعد إطلاق أكثر من 180 صاروخا", {("other", 150), ("other", 180)}),
+    ("نزوح قرابة 85% من سكان القطاع", {("other", 85)}),
+    ("بين 3.6 و 3.7 مليار دولار", {("other", 3_700_000_000)}),
+    ("تخصيص مبلغ 2 مليون و300 ألف دولار للمساعدات", {("other", 2_300_000)}),
+])
+def test_kinds(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, days", [
+    ("اتفاق يتضمن هدنة 60 يومًا على أمل الانتقال إلى مرحلة تالية", 60),
+    ("الجيش سيوقف عملياته في غزة لمدة أسبوع مقابل إطلاق سراح المحتجزين ضمن هدنة", 7),
+    ("وقال المصدر إن التهدئة مدتها عام يتم خلالها التواصل", 365),
+    ("اقترح الوسطاء هدنة لمدة شهرين", 60),
+    ("تمديد الهدنة يومين إضافيين", 2),
+])
+def test_truce_durations_in_days(text, days):
+    assert ("truce-days", days) in figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    "واستمرت الحرب بين إسرائيل وغزة لمدة ستة أشهر",      # a war, not a truce
+    "الساعة 4:43 بعد الظهر",                               # clock time
+    "هجوم 7 أكتوبر على جنوب إسرائيل",                      # a date without a year
+    "منذ انتهاء حرب العام 2014 بين إسرائيل وحماس",          # a year
+    "بموجب القرار 2334 الصادر عن مجلس الأمن",              # a label
+    "وقتلت رزان النجار، 21 عاما، بالرصاص",                  # an age
+    "في الدورة التاسعة والعشرين للمجلس المركزي",            # an ordinal
+    "وأطلق مسلحون عشرات الصواريخ وخرج آلاف الفلسطينيين",   # vague plurals
+    "للتواصل 0599123456",                                  # a phone number
+    "تقع على بعد 40 كيلومترا من قطاع غزة",                 # a distance
+    "ما حدث يوم 14/5 جاء منافيا للإشاعات",                  # a numeric day/month
+    "أفاد شهود بأن الغارة وقعت دون وقوع إصابات",           # no number at all
+])
+def test_not_figures(text):
+    assert sentence_figures(text) == []
