@@ -45,14 +45,15 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
     found.actors.pop(outlet_id or "", None)
 
     def attribution(index: int) -> str | None:
-        # "وفق وزارة الصحة": the actor named right after an attribution word gives the figure.
+        # "وفق وزارة الصحة", "بحسب المسؤول المصري": the actor named right after an attribution
+        # word gives the figure (mentions include states named by adjective).
         sentence = sentences[index]
+        named = sorted((start, actor) for i, start, _, actor in found.speakers if i == index)
         for i, token in enumerate(sentence.tokens):
             if token in ATTRIBUTION_WORDS:
-                for hit in kb.matcher.find(sentence.tokens[i + 1:i + 6]):
-                    entry = kb.entries.get(hit.target)
-                    if entry is not None and entry.kind == "actor":
-                        return entry.id
+                after = [actor for start, actor in named if i < start <= i + 4]
+                if after:
+                    return after[0]
         return None
 
     article = Article(
