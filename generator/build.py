@@ -59,56 +59,62 @@ def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, che
     kb = load(kb_dir)
     report = BuildReport()
     found = discover(sources)
-    for problem in found.problems:
-        report.files.append(FileReport(_display(problem.path, sources), "skipped", problem.problem))
+    report.files += [FileReport(_display(p.path, sources), "skipped", p.problem) for p in found.problems]
 
-    articles: list[Article] = []
-    seen_bytes: dict[str, str] = {}      # sha256 of the file -> id
-    seen_text: dict[str, str] = {}       # hash of the cleaned body -> id
-    taken: set[str] = set()
+    intake = Intake(kb)
     for number, path in enumerate(found.articles, 1):
         if progress:
             progress(number, len(found.articles))
-        shown = _display(path, sources)
+        report.files.append(intake.take(path, _display(path, sources)))
+    report.files += [FileReport(_display(path, sources), "ignored", why) for path, why in found.ignored]
+
+    files = render_dossier(intake.articles, kb)
+    files[REPORT] = report.to_json()
+    report.write = write_tree(docs, files, force=force, check=check)
+    return report, intake.articles
+
+
+class Intake:
+    """Takes in one article file at a time: read, extract, and keep it unless it is a duplicate.
+
+    Duplicates are caught twice: the same bytes, and the same cleaned text
+    under different site chrome.  Whatever happens, the file gets a report line.
+    """
+
+    def __init__(self, kb):
+        self.kb = kb
+        self.articles: list[Article] = []
+        self.by_bytes: dict[str, str] = {}   # sha256 of the file -> id
+        self.by_text: dict[str, str] = {}    # hash of the normalised body -> id
+        self.ids: set[str] = set()
+
+    def take(self, path: Path, shown: str) -> FileReport:
         try:
             raw = read_article(path)
         except InputError as err:
-            report.files.append(FileReport(shown, "skipped", err.problem))
-            continue
-        if raw.sha256 in seen_bytes:
-            report.files.append(FileReport(shown, "duplicate", "same bytes as another file", raw.encoding,
-                                           duplicate_of=seen_bytes[raw.sha256]))
-            continue
+            return FileReport(shown, "skipped", err.problem)
+        if raw.sha256 in self.by_bytes:
+            return FileReport(shown, "duplicate", "same bytes as another file", raw.encoding,
+                              duplicate_of=self.by_bytes[raw.sha256])
         try:
-            article = extract(raw, kb)
+            article = extract(raw, self.kb)
         except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
-            report.files.append(FileReport(shown, "skipped", f"could not be processed: {err}", raw.encoding))
-            continue
+            return FileReport(shown, "skipped", f"could not be processed: {err}", raw.encoding)
         if not article.paragraphs:
-            report.files.append(FileReport(shown, "skipped", "no article text (empty, or only site chrome)", raw.encoding))
-            continue
+            return FileReport(shown, "skipped", "no article text (empty, or only site chrome)", raw.encoding)
         body_key = hashlib.sha256(normalize(" ".join(article.paragraphs)).encode()).hexdigest()
-        if body_key in seen_text:
-            report.files.append(FileReport(shown, "duplicate", "same article text as another file", raw.encoding,
-                                           duplicate_of=seen_text[body_key]))
-            continue
-        if article.id in taken:
+        if body_key in self.by_text:
+            return FileReport(shown, "duplicate", "same article text as another file", raw.encoding,
+                              duplicate_of=self.by_text[body_key])
+        if article.id in self.ids:
             if "id" in raw.sidecar:
-                report.files.append(FileReport(shown, "skipped", f"id '{article.id}' (set in its sidecar) is already used "
-                                                                 "by another article", raw.encoding))
-                continue
-            article.id = _longer_id(article.id, raw.sha256, taken)
-        taken.add(article.id)
-        seen_bytes[raw.sha256] = seen_text[body_key] = article.id
-        articles.append(article)
-        report.files.append(FileReport(shown, "built", None, raw.encoding, article.id))
-    for path, why in found.ignored:
-        report.files.append(FileReport(_display(path, sources), "ignored", why))
-
-    files = render_dossier(articles, kb)
-    files[REPORT] = report.to_json()
-    report.write = write_tree(docs, files, force=force, check=check)
-    return report, articles
+                return FileReport(shown, "skipped", f"id '{article.id}' (set in its sidecar) is already used "
+                                                    "by another article", raw.encoding)
+            article.id = _longer_id(article.id, raw.sha256, self.ids)
+        self.ids.add(article.id)
+        self.by_bytes[raw.sha256] = self.by_text[body_key] = article.id
+        self.articles.append(article)
+        return FileReport(shown, "built", None, raw.encoding, article.id)
 
 
 def _longer_id(article_id: str, sha256: str, taken: set[str]) -> str:
