@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import shutil
+import subprocess
 
 import pytest
 
@@ -11,7 +12,7 @@ from generator.kb import load
 from generator.search import (FIELDS, PIPELINE_NAME, build_index, query, render_search_files, search_analyzer,
                               search_documents)
 
-from conftest import PROJECT, SEEDS
+from conftest import PROJECT, SEEDS, require
 
 FIXTURES = PROJECT / "tests" / "fixtures" / "search"
 
@@ -36,7 +37,7 @@ def files(articles, kb):
 def searcher(articles, kb):
     analyzer, _ = search_analyzer(kb)
     docs, _ = search_documents(articles, kb)
-    index = build_index(docs, analyzer)
+    index, _ = build_index(docs, analyzer)
 
     def search(text):
         refs = query(index, analyzer, text)
@@ -59,11 +60,12 @@ def test_same_input_gives_byte_identical_files(articles, kb, files):
 
 def test_index_has_the_fields_and_the_project_pipeline(files):
     index = json.loads(files["search/index.json"])
-    assert index["version"] == "2.3.9"
+    assert index["version"] == "2.3.9" and index["format"] == "dossier-tf-1"
     assert index["fields"] == [name for name, _ in FIELDS]
+    assert index["boosts"] == [boost for _, boost in FIELDS]
     assert index["pipeline"] == [PIPELINE_NAME]
     # Terms are analysed: stems, not words with clitics or diacritics.
-    terms = {term for term, _ in index["invertedIndex"]}
+    terms = {row[0] for row in index["terms"]}
     assert {"حماس", "غزه", "مفاوض", "فلسطين", "witkoff"} <= terms
     assert not {"لحماس", "بغزة", "بغزه", "المفاوضات"} & terms
 
@@ -134,3 +136,30 @@ def test_every_word_is_required(searcher):
 def test_no_match_and_nothing_to_search_for_differ(searcher):
     assert searcher("كنغر") == []
     assert searcher("في من على") is None
+
+
+QUERIES = ["حماس", "غزة", "غزَّة", "مفاوضات", "إسرائيل", "فلسطين", "Witkoff", "مجلس الأمن", "وفد", "القاهرة",
+           "وقف إطلاق النار", "الوسطاء", "كنغر", "المساعدات الإنسانية", "نتنياهو", "2025"]
+
+
+def test_browser_rebuilds_lunr_py_index_from_the_compact_form(articles, kb, tmp_path):
+    """search-index.js (in Node) must rank and score every query as lunr.py's own index does."""
+    node = shutil.which("node")
+    require(node is not None, "node is not installed")
+    analyzer, config = search_analyzer(kb)
+    docs, _ = search_documents(articles, kb)
+    index, compact = build_index(docs, analyzer)
+    (tmp_path / "index.json").write_text(json.dumps(compact, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "analyzer.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run([node, str(PROJECT / "tests" / "js" / "search-index-cli.cjs"), str(tmp_path / "index.json"),
+                             str(tmp_path / "analyzer.json")], input=json.dumps(QUERIES), capture_output=True,
+                            text=True, encoding="utf-8", timeout=120)
+    assert result.returncode == 0, result.stderr
+    for text, got in zip(QUERIES, json.loads(result.stdout)):
+        from lunr.query import QueryPresence
+        terms = list(dict.fromkeys(analyzer.analyze(text)))
+        want = index.query(callback=lambda q: [q.term(t, use_pipeline=False, presence=QueryPresence.REQUIRED)
+                                               for t in terms]) if terms else []
+        assert [ref for ref, _ in got] == [r["ref"] for r in want], text
+        assert [round(s, 6) for _, s in got] == pytest.approx([round(r["score"], 6) for r in want], abs=1e-9), text
+        assert got or text == "كنغر"

@@ -11,8 +11,8 @@
  * each term looked up with usePipeline: false.  lunr's own tokenizer never
  * sees Arabic text.
  *
- * Plain script, no build step.  Needs vendor/lunr.min.js and
- * arabic-analyzer.js loaded first (mkdocs.yml extra_javascript).
+ * Plain script, no build step.  Needs vendor/lunr.min.js, arabic-analyzer.js
+ * and search-index.js loaded first (mkdocs.yml extra_javascript).
  */
 (function () {
   "use strict";
@@ -51,7 +51,7 @@
         });
       };
       lunr.Pipeline.registerFunction(pipelineFn, PIPELINE_NAME);
-      var engine = new Engine(lunr.Index.load(parts[1]), parts[2], analyzer);
+      var engine = new Engine(DossierSearchIndex.load(lunr, parts[1]), parts[2], analyzer);
       timings.loaded = performance.now();
       return engine;
     });
