@@ -59,3 +59,12 @@ def test_hostile_title_reads_as_written(page, hostile_site, hostile_url):  # noq
     assert "<script>alert('sidecar-title')</script>" in heading
     assert "sidecar-title" in page.title()
     assert "</textarea>" in page.inner_text(".dossier-meta")    # the curator's note, shown as text
+
+
+def test_hostile_titles_in_search_results_stay_text(page, hostile_url):
+    dialogs = visit(page, f"{hostile_url}/search/?q=%D8%AD%D9%85%D8%A7%D8%B3")   # ?q=حماس
+    page.wait_for_timeout(800)
+    results = page.inner_text("#dossier-search-page")
+    assert "alert(" in results                       # the hostile titles are listed, as text
+    assert dialogs == []
+    assert page.locator("#dossier-search-page img, #dossier-search-page iframe, #dossier-search-page script").count() == 0
