@@ -15,6 +15,7 @@ help:
 	@echo "make docs    regenerate docs/ from seeds/ (dossier build)"
 	@echo "make check   fail if the committed docs/ is not what a build writes"
 	@echo "make test    install test dependencies (chromium included) and run the tests"
+	@echo "make bench   extraction speed and search budget (needs ../shared/corpora)"
 
 # The virtual environment is rebuilt when pyproject.toml changes.
 $(BIN)/dossier: pyproject.toml
@@ -49,8 +50,10 @@ test-deps: $(BIN)/dossier browser-deps
 test: test-deps
 	$(BIN)/python -m pytest -q
 
-bench: $(BIN)/dossier
+# Benchmarks need ../shared/corpora; they print figures, they do not pass or fail.
+bench: $(BIN)/dossier browser-deps
 	$(BIN)/python benchmarks/extract_speed.py
+	$(BIN)/python benchmarks/search_budget.py
 
 clean:
 	rm -rf site test-output .pytest_cache
