@@ -58,3 +58,10 @@ def test_the_publisher_is_neither_actor_nor_cited_media():
     article = extract(read_article(next((Path(__file__).resolve().parent.parent / "seeds").glob("000_*.txt"))), KB)
     assert article.outlet_id == "al-manassa"
     assert "al-manassa" not in {m.id for m in article.actors} | {m.id for m in article.cited_media}
+
+
+def test_the_agency_in_a_dateline_is_cited_and_its_city_is_no_actor():
+    article = extract(read_article(FIXTURES / "agency_dateline.txt"), KB)
+    assert "afp" in {m.id for m in article.cited_media}
+    assert "united-states" not in {m.id for m in article.actors}    # "واشنطن،" there is where, not who
+    assert {"donald-trump", "benjamin-netanyahu", "osama-hamdan"} <= {m.id for m in article.actors}

@@ -28,7 +28,8 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
         title, title_source = raw.manifest["title"], "manifest"
     date, page_date = find_publication_date(raw, cleaned)
 
-    sentences = split_sentences(without_dateline(cleaned.paragraphs, lambda words: _opens_with_place(words, kb)))
+    story = without_dateline(cleaned.paragraphs, lambda words: _opens_with_place(words, kb))
+    sentences = split_sentences(story)
     outlet, outlet_id, outlet_source = find_outlet(raw, cleaned, sentences, kb)
     author, author_source = find_author(raw, cleaned, kb, outlet_id)
 
@@ -41,6 +42,12 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
         if title_found:
             for key, mention in getattr(title_found, bucket).items():
                 getattr(found, bucket).setdefault(key, mention)
+    if story and cleaned.paragraphs and story[0] != cleaned.paragraphs[0]:
+        # "واشنطن، 9 تشرين الأول 2025 (أ ف ب) -": the place is not an actor, but the agency
+        # that filed the story is a source the article cites.
+        dateline = cleaned.paragraphs[0][: len(cleaned.paragraphs[0]) - len(story[0])]
+        for key, mention in find_entities(split_sentences([dateline]), kb, date.value).media.items():
+            found.media.setdefault(key, mention)
     found.media.pop(outlet_id or "", None)   # the publisher is not something it cites
     found.actors.pop(outlet_id or "", None)
 

@@ -55,13 +55,27 @@ def find_outlet(raw: RawArticle, cleaned: CleanedText, sentences: list[Sentence]
     return None, None, None
 
 
+# Generic words in front of an outlet's name: on a byline line of its own, "اليوم السابع"
+# can only be the paper, though in running text it is also "the seventh day".
+MEDIA_KINDS = tuple(tokenize("صحيفة جريدة موقع بوابة قناة وكالة شبكة"))
+_BYLINE_PLACE = re.compile(r"^[^-–—|/]{2,30}\s[-–—|/]\s+")
+
+
 def _media_named(text: str, kb: KnowledgeBase):
-    tokens = tokenize(text)
-    hits = kb.matcher.find(tokens)
-    for hit in hits:
-        entry = kb.entries.get(hit.target)
-        if entry and entry.kind == "media" and hit.start == 0 and hit.end == len(tokens):
-            return entry
+    """The outlet a whole line names: "الرئيس نيوز", "القاهرة - اليوم السابع"."""
+    for candidate in (text, _BYLINE_PLACE.sub("", text)):
+        tokens = tokenize(candidate)
+        if not tokens:
+            continue
+        for hit in kb.matcher.find(tokens):
+            entry = kb.entries.get(hit.target)
+            if entry and entry.kind == "media" and hit.start == 0 and hit.end == len(tokens):
+                return entry
+        for entry in kb.of_kind("media"):
+            for name in (entry.name_ar, *entry.aliases):
+                words = tokenize(name)
+                if words and words[0] in MEDIA_KINDS and len(words) > 2 and words[1:] == tokens:
+                    return entry
     return None
 
 
