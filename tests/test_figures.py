@@ -95,3 +95,9 @@ def test_truce_durations_in_days(text, days):
 ])
 def test_not_figures(text):
     assert sentence_figures(text) == []
+
+
+def test_a_count_in_the_range_of_years_is_still_a_count():
+    found = sentence_figures("يجري خلالها تبادل 33 محتجزا إسرائيليا بنحو 1900 أسير فلسطيني.")
+    assert ("prisoners", 1900.0) in [(kind, value) for kind, value, _, _ in found]
+    assert sentence_figures("منذ 2014 لم يحدث ذلك.") == []

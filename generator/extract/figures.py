@@ -191,7 +191,9 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
         return True   # "14/5", "8:30", a ratio: not a count
     if first.value is not None and not number.multiplied:
         if first.value.is_integer() and 1900 <= first.value <= 2100:
-            return True   # a year
+            following = words[number.last + 1].norm if number.last + 1 < len(words) else ""
+            if not (_kind_noun(_bare(following)) or _is_people(_bare(following))):
+                return True   # a year, unless people are counted: "1900 أسير", "2000 شخص"
         if first.value >= 10**7:
             return True   # a phone number or an identifier
     after = words[number.last + 1].norm if number.last + 1 < len(words) else ""
