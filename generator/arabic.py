@@ -39,10 +39,6 @@ def fold_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-def strip_invisible(text: str) -> str:
-    return _INVISIBLE.sub("", text)
-
-
 def normalize(text: str) -> str:
     """The matching form of a text: same length-insensitive letters a reader sees as equal.
 

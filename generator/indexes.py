@@ -5,6 +5,7 @@ rendered through the Jinja templates in ``generator/templates``.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -146,8 +147,6 @@ def outlet_groups(ordered: list[Article], kb: KnowledgeBase) -> list[dict]:
 
 
 def outlet_slug(name: str) -> str:
-    import hashlib
-
     ascii_part = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return ascii_part or "outlet-" + hashlib.sha256(name.encode()).hexdigest()[:8]
 

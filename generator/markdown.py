@@ -82,9 +82,3 @@ def _escape_line(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text)
     return _REFERENCED_RE.sub(lambda m: _REFERENCED[m.group()], text)
-
-
-def escape_html(text: str) -> str:
-    """For values placed inside raw HTML in generated pages."""
-    return (strip_controls(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;"))
