@@ -35,6 +35,7 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
 
     found = find_entities(sentences, kb, date.value)
     title_found = find_entities(split_sentences([title]), kb, date.value) if title else None
+    figures = find_figures(sentences, lambda index: _attribution(sentences[index], index, found))
     topics = assign_topics(found, kb, title_found.topic_hits if title_found else {},
                            sum(len(p.split()) for p in cleaned.paragraphs))
     for bucket in ("actors", "places", "media"):
@@ -50,18 +51,6 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
             found.media.setdefault(key, mention)
     found.media.pop(outlet_id or "", None)   # the publisher is not something it cites
     found.actors.pop(outlet_id or "", None)
-
-    def attribution(index: int) -> str | None:
-        # "وفق وزارة الصحة", "بحسب المسؤول المصري": the actor named right after an attribution
-        # word gives the figure (mentions include states named by adjective).
-        sentence = sentences[index]
-        named = sorted((start, actor) for i, start, _, actor in found.speakers if i == index)
-        for i, token in enumerate(sentence.tokens):
-            if token in ATTRIBUTION_WORDS:
-                after = [actor for start, actor in named if i < start <= i + 4]
-                if after:
-                    return after[0]
-        return None
 
     article = Article(
         id="",
@@ -84,7 +73,7 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
         places=list(found.places.values()),
         cited_media=list(found.media.values()),
         topics=topics,
-        figures=find_figures(sentences, attribution),
+        figures=figures,
         quotes=find_quotes(sentences, found.speakers, _people(found.actors, kb)),
         word_count=sum(len(p.split()) for p in cleaned.paragraphs),
     )
@@ -102,6 +91,18 @@ def _opens_with_place(words: str, kb: KnowledgeBase) -> bool:
     hits = kb.matcher.find(tokenize(words))
     return bool(hits) and hits[0].start == 0 and kb.entries.get(hits[0].target) is not None and (
         kb.entries[hits[0].target].kind == "place" or kb.entries[hits[0].target].type == "state")
+
+
+def _attribution(sentence, index: int, found) -> str | None:
+    """Who gives a figure: the actor named right after an attribution word ("وفق وزارة الصحة",
+    "بحسب المسؤول المصري"; mentions include states named by adjective)."""
+    named = sorted((start, actor) for i, start, _, actor in found.speakers if i == index)
+    for i, token in enumerate(sentence.tokens):
+        if token in ATTRIBUTION_WORDS:
+            after = [actor for start, actor in named if i < start <= i + 4]
+            if after:
+                return after[0]
+    return None
 
 
 def article_id(date: str | None, sha256: str) -> str:
