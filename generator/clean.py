@@ -31,6 +31,11 @@ _CHROME_PHRASES = [normalize(p) for p in (
     "أخبار ذات صلة", "مواضيع ذات صلة", "كلمات مفتاحية", "الوسوم", "عاجل", "تعبيرية", "صورة تعبيرية",
     "أرشيفية", "صورة أرشيفية", "المصدر:", "حجم الخط", "الرئيسية", "فيديو", "إعلان",
 )]
+# Lists of other stories: the headlines under these lines are links, not the article's words.
+_RELATED = [normalize(p) for p in (
+    "اقرأ أيضا", "اقرأ ايضا", "إقرأ أيضا", "اقرأ المزيد", "شاهد أيضا", "أخبار ذات صلة", "مواضيع ذات صلة",
+    "أخبار متعلقة", "ذات صلة", "الأكثر قراءة", "الأكثر مشاهدة", "المزيد من الأخبار", "قد يعجبك أيضا",
+)]
 _MASTHEAD = [normalize(p) for p in ("رئيس مجلس الإدارة", "رئيس مجلسى الإدارة", "رئيس مجلسي الإدارة", "رئيس التحرير",
                                      "مدير التحرير", "رئيس مجلس الادارة")]
 
@@ -93,7 +98,14 @@ def classify_chrome(line: str) -> str | None:
         return "chrome"
     if line.startswith("-") and len(words) <= 8:
         return "chrome"  # "- تم نسخ عنوان المقال" and similar list-item leftovers
+    if is_related_marker(line) and len(words) < BODY_MIN_WORDS:
+        return "related"  # "اقرأ أيضا: عنوان مقال آخر"
     return None
+
+
+def is_related_marker(line: str) -> bool:
+    norm = normalize(line).lstrip("-–—•* ")
+    return any(norm.startswith(p) for p in _RELATED)
 
 
 def is_date_line(line: str) -> bool:
@@ -148,6 +160,7 @@ def _pick_title(header: list[str]) -> str | None:
 
 def _body_paragraphs(lines: list[str], title: str | None, removed: list[str]) -> list[str]:
     paragraphs = []
+    in_related = False   # under "اقرأ أيضا": headlines of other stories, until a real paragraph
     for line in lines:
         stripped = line.strip()
         if not stripped:
@@ -155,7 +168,12 @@ def _body_paragraphs(lines: list[str], title: str | None, removed: list[str]) ->
         if title is not None and stripped == title:
             removed.append(stripped)  # the headline repeated inside the body
             continue
+        if in_related and len(stripped.split()) < BODY_MIN_WORDS and not stripped.endswith((".", ":")):
+            removed.append(stripped)
+            continue
+        in_related = False
         if classify_chrome(stripped):
+            in_related = is_related_marker(stripped)
             removed.append(stripped)
             continue
         paragraphs.append(stripped)

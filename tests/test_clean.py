@@ -88,3 +88,17 @@ def test_a_short_article_of_short_sentences_keeps_its_body():
     cleaned = clean(text)
     assert len(cleaned.paragraphs) == 2
     assert cleaned.paragraphs[0].startswith("أعيد انتخاب")
+
+
+def test_headlines_of_other_stories_are_not_body():
+    text = ("مصادر مصرية: تعثر مفاوضات الهدنة\n\n"
+            "قالت مصادر مصرية مطلعة على سير المفاوضات إن جولة المحادثات التي استضافتها القاهرة لم تحقق تقدما ملموسا.\n\n"
+            "اقرأ أيضا\n"
+            "بايدن يحذر نتنياهو من اجتياح رفح\n"
+            "هل تنجح الوساطة القطرية في غزة؟\n\n"
+            "وأضافت المصادر أن الوسطاء يواصلون اتصالاتهم مع الطرفين للتوصل إلى هدنة قبل شهر رمضان المقبل.\n"
+            "اقرأ أيضا: إيران تهدد بالرد على اغتيال قادة الحرس الثوري في دمشق\n")
+    cleaned = clean(text)
+    assert [p[:20] for p in cleaned.paragraphs] == ["قالت مصادر مصرية مطل", "وأضافت المصادر أن ال"]
+    assert "بايدن يحذر نتنياهو من اجتياح رفح" in cleaned.removed
+    assert "هل تنجح الوساطة القطرية في غزة؟" in cleaned.removed
