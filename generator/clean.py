@@ -155,7 +155,9 @@ def _pick_title(header: list[str]) -> str | None:
     repeated = [line for line in candidates if header.count(line) > 1]
     if repeated:
         return repeated[0]  # sites print the headline twice (page title, then article title)
-    return max(candidates, key=lambda line: (len(line.split()), -header.index(line)))
+    # The longest line, but a line ending in a full stop is a standfirst or caption before it is
+    # a headline: headlines are not punctuated as sentences.
+    return max(candidates, key=lambda line: (not line.rstrip().endswith("."), len(line.split()), -header.index(line)))
 
 
 def _body_paragraphs(lines: list[str], title: str | None, removed: list[str]) -> list[str]:

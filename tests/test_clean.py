@@ -102,3 +102,11 @@ def test_headlines_of_other_stories_are_not_body():
     assert [p[:20] for p in cleaned.paragraphs] == ["قالت مصادر مصرية مطل", "وأضافت المصادر أن ال"]
     assert "بايدن يحذر نتنياهو من اجتياح رفح" in cleaned.removed
     assert "هل تنجح الوساطة القطرية في غزة؟" in cleaned.removed
+
+
+def test_a_standfirst_sentence_is_not_taken_for_the_headline():
+    text = ("قطر: المفاوضات في مرحلة حرجة\n"
+            "قال المتحدث باسم الخارجية القطرية إن الوسطاء يكثفون جهودهم.\n"
+            "الدوحة - 12 مايو 2024\n"
+            "أكد المتحدث باسم وزارة الخارجية القطرية ماجد الأنصاري أن المفاوضات بين حماس وإسرائيل تمر بمرحلة حرجة جدا.\n")
+    assert clean(text).title == "قطر: المفاوضات في مرحلة حرجة"
