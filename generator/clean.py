@@ -75,6 +75,11 @@ def clean(text: str) -> CleanedText:
         header = [line for line in header[cut + 1:] if line != title]
 
     paragraphs = _body_paragraphs(lines[body_start:], title, removed)
+    if not paragraphs:
+        # A one-line item (a video caption, a brief) has no paragraph-like line: its words are
+        # still the article's, so they become its body rather than losing the article.
+        paragraphs = [line for line in header if not is_date_line(line)] or ([title] if title else [])
+        header = [line for line in header if line not in paragraphs]
     title_source = "headline"
     if title is None:
         title, title_source = _lead_title(paragraphs)

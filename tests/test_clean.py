@@ -110,3 +110,9 @@ def test_a_standfirst_sentence_is_not_taken_for_the_headline():
             "الدوحة - 12 مايو 2024\n"
             "أكد المتحدث باسم وزارة الخارجية القطرية ماجد الأنصاري أن المفاوضات بين حماس وإسرائيل تمر بمرحلة حرجة جدا.\n")
     assert clean(text).title == "قطر: المفاوضات في مرحلة حرجة"
+
+
+def test_a_one_line_item_keeps_its_words_as_body():
+    cleaned = clean("تعرضت مندوبة الولايات المتحدة الأمريكية نيكي هالي لهجوم كبير في جامعة هيوستن\n")
+    assert cleaned.paragraphs == ["تعرضت مندوبة الولايات المتحدة الأمريكية نيكي هالي لهجوم كبير في جامعة هيوستن"]
+    assert clean("-\n℃ 11 تركيا\n423\n").paragraphs == []          # chrome alone is still no article
