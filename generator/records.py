@@ -98,4 +98,3 @@ class Article:
     quotes: list[Quote]
     word_count: int
     curated: list[str] = field(default_factory=list)  # fields set by the sidecar
-    extra: dict[str, Any] = field(default_factory=dict)  # other sidecar fields, passed through

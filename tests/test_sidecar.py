@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.build import build
 from generator.kb import DEFAULT_KB_DIR
@@ -14,6 +15,7 @@ from generator.sidecar import SidecarError, read_sidecar
 FIXTURES = Path(__file__).parent / "fixtures"
 KB = DEFAULT_KB_DIR
 SAMPLE = (FIXTURES / "encodings" / "sample.txt").read_bytes()
+DATED = next((Path(__file__).parent.parent / "seeds").glob("000_*.txt")).read_bytes()   # "منشور الاثنين 30 يونيو 2025"
 
 
 def sidecar(tmp_path: Path, text: str | bytes) -> Path:
@@ -112,3 +114,34 @@ def test_bad_sidecar_stops_only_its_own_article(tmp_path):
     assert not (tmp_path / "outside.md").exists() and not (tmp_path / "outside").exists()
     on_disk = json.loads((docs / ".dossier" / "report.json").read_text())
     assert {f["file"]: f["status"] for f in on_disk["files"]} == {k: v[0] for k, v in statuses.items()}
+
+
+def test_empty_sidecar_values_override_nothing_and_are_not_marked_curated(tmp_path):
+    """`title:` left empty is a curator who has not filled it in yet: the build goes on with the
+    extracted title (it used to crash the whole build rendering a null title)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_bytes(SAMPLE)
+    (src / "a.meta.yml").write_text("title:\nauthor:\nnotes: ملاحظة\n", encoding="utf-8")
+    report, [article] = build([src], tmp_path / "docs", kb_dir=KB)
+    assert article.title and article.title_source != "sidecar"
+    assert article.curated == ["notes"]
+
+
+def test_a_null_date_in_the_sidecar_clears_the_whole_finding(tmp_path):
+    """`date: null` says the article has no known date: no words, precision or confidence of
+    the date the text seemed to give may stay beside the null."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_bytes(DATED)
+    _, [extracted] = build([src], tmp_path / "docs0", kb_dir=KB)
+    assert extracted.date.value and extracted.date.evidence   # the sample states a date
+    (src / "a.meta.yml").write_text("date: null\n", encoding="utf-8")
+    _, [article] = build([src], tmp_path / "docs", kb_dir=KB)
+    d = article.date
+    assert (d.value, d.precision, d.evidence, d.source) == (None, None, None, "sidecar")
+    assert article.id.startswith("undated-") and article.curated == ["date"]
+    page = (tmp_path / "docs" / "articles" / f"{article.id}.md").read_text(encoding="utf-8")
+    meta = next(yaml.safe_load_all(page))
+    assert meta["date"] is None and meta["date_precision"] is None and meta["date_evidence"] is None
+    assert meta["date_confidence"] is None

@@ -10,7 +10,7 @@ from ..arabic import tokenize
 from ..clean import clean
 from ..kb import KnowledgeBase
 from ..records import Article, Mention, RawArticle
-from ..schema import CURATABLE, iso
+from ..schema import BY_NAME, CURATABLE
 from .dating import find_publication_date
 from .entities import assign_topics, find_entities
 from .figures import find_figures
@@ -114,8 +114,11 @@ def apply_sidecar(article: Article, raw: RawArticle, kb: KnowledgeBase) -> None:
     """A curator's sidecar wins over extraction; the page records which fields it set."""
     sidecar = raw.sidecar
     for name in sorted(set(sidecar) & CURATABLE):
-        article.curated.append(name)
-    if "title" in sidecar:
+        # An empty text field (`title:` not filled in yet) overrides nothing; an empty date or
+        # list does: no date, no topics.
+        if sidecar[name] is not None or BY_NAME[name].kind != "str":
+            article.curated.append(name)
+    if sidecar.get("title"):
         article.title, article.title_source = sidecar["title"], "sidecar"
     for name in ("actors", "places", "cited_media"):
         if name in sidecar:
@@ -130,8 +133,3 @@ def apply_sidecar(article: Article, raw: RawArticle, kb: KnowledgeBase) -> None:
         if unknown:
             raise ValueError(f"sidecar lists unknown topic(s): {', '.join(unknown)}")
         article.topics = list(sidecar["topics"] or [])
-    if "date" in sidecar and sidecar["date"] is None:
-        article.date.value = None
-    article.extra = {k: v for k, v in sidecar.items() if k not in CURATABLE}
-    if "date" in sidecar and sidecar["date"] is not None:
-        article.date.value = iso(sidecar["date"])

@@ -1,7 +1,7 @@
 """Which date is the publication date, and how sure we are.
 
 The rules, in order (documented on the about page):
-1. a curator's sidecar date;
+1. a curator's sidecar date (a null there: no date);
 2. a date in the byline zone (between headline and body), or anywhere after a
    publication marker (منشور، نشر في، آخر تحديث ...), or a dateline opening
    the first paragraph ("غزة - 5 مارس 2024 -");
@@ -35,7 +35,9 @@ DATELINE_WORDS = 8
 def find_publication_date(raw: RawArticle, cleaned: CleanedText) -> tuple[DateFinding, str | None]:
     """The publication date and the page (banner) date."""
     page_date = _banner_date(cleaned.banner_lines)
-    if raw.sidecar.get("date") is not None:
+    if "date" in raw.sidecar:
+        if raw.sidecar["date"] is None:   # the curator says the article has no known date
+            return DateFinding(None, None, None, "sidecar"), page_date
         value = iso(raw.sidecar["date"])
         return DateFinding(value, _precision(value), str(raw.sidecar["date"]), "sidecar"), page_date
 
