@@ -146,9 +146,21 @@ def outlet_groups(ordered: list[Article], kb: KnowledgeBase) -> list[dict]:
     return sorted(outlets.values(), key=lambda o: (o["slug"] == UNKNOWN_OUTLET, -len(o["articles"]), o["slug"]))
 
 
+# Page names an outlet's name must not take: the outlets' own index, the page of articles with no outlet.
+RESERVED_SLUGS = {"index", UNKNOWN_OUTLET}
+
+
 def outlet_slug(name: str) -> str:
+    """The page name of an outlet that is not in the knowledge base.
+
+    A name that is not plain Latin text ("BBC عربي") keeps only its Latin
+    letters in the slug, and a hash of the whole name so that it does not
+    merge with another outlet ("BBC").
+    """
     ascii_part = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return ascii_part or "outlet-" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    if ascii_part and name.isascii() and ascii_part not in RESERVED_SLUGS:
+        return ascii_part
+    return (ascii_part or "outlet") + "-" + hashlib.sha256(name.encode()).hexdigest()[:8]
 
 
 def render_schema_page(example: str | None) -> str:

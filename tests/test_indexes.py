@@ -75,3 +75,26 @@ def test_outlets_group_unknown_publishers_together(seed_articles):
     assert "outlets/unknown.md" in pages
     unknown = pages["outlets/unknown.md"]
     assert sum(1 for a in articles if not a.outlet) == unknown.count("../articles/")
+
+
+@pytest.mark.parametrize("names", [("Index",), ("unknown",), ("BBC", "BBC عربي")])
+def test_an_outlet_name_never_takes_another_page_or_another_outlet(seed_articles, names):
+    """Outlet names from a sidecar or manifest become file names: "Index" must not replace the
+    outlets' index page, "unknown" must not join the articles with no outlet, and two outlets
+    whose names share their Latin letters keep a page each."""
+    articles, kb = seed_articles
+    named = []
+    for article, name in zip(articles, names):
+        article = copy.copy(article)
+        article.outlet, article.outlet_id = name, None
+        named.append(article)
+    others = [copy.copy(a) for a in articles[len(names):]]
+    for article in others:
+        article.outlet, article.outlet_id = None, None
+    pages = render_indexes([*named, *others], kb)
+    assert "# المنافذ الإعلامية" in pages["outlets/index.md"]
+    outlet_pages = [p for p in pages if p.startswith("outlets/") and p != "outlets/index.md"]
+    assert len(outlet_pages) == len(names) + 1           # one per name, and the unknown outlet's
+    for name in names:
+        [page] = [pages[p] for p in outlet_pages if f"# {name}\n" in pages[p]]
+        assert page.count("../articles/") == 1
