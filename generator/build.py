@@ -67,6 +67,10 @@ def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, che
             progress(number, len(found.articles))
         report.files.append(intake.take(path, _display(path, sources)))
     report.files += [FileReport(_display(path, sources), "ignored", why) for path, why in found.ignored]
+    if not intake.articles:
+        # An empty or mistyped folder: an empty dossier written over the last one would
+        # delete every article page it has.
+        return report, []
 
     files = render_dossier(intake.articles, kb)
     files[REPORT] = report.to_json()

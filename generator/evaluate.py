@@ -29,6 +29,51 @@ def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
+class GoldError(Exception):
+    """A gold file that cannot be scored against; the message names the file and what is wrong."""
+
+    def __init__(self, path: Path, problem: str):
+        super().__init__(f"{path}: {problem}")
+
+
+def load_gold(path: Path) -> list[dict]:
+    """The entries of a gold file, checked, so that a typo in it is a message and not a traceback."""
+    try:
+        gold = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise GoldError(path, f"cannot be read ({err.strerror or err})") from None
+    except UnicodeDecodeError:
+        raise GoldError(path, "is not UTF-8 text") from None
+    except ValueError as err:
+        raise GoldError(path, f"is not valid JSON ({err})") from None
+    if not isinstance(gold, list):
+        raise GoldError(path, f"must be a list of articles, not a {type(gold).__name__}")
+    for number, item in enumerate(gold, 1):
+        problem = _entry_problem(item)
+        if problem:
+            raise GoldError(path, f"entry {number} {problem}")
+    return gold
+
+
+def _entry_problem(item) -> str | None:
+    if not isinstance(item, dict):
+        return f"must be an object, not {json.dumps(item, ensure_ascii=False)[:60]}"
+    if not isinstance(item.get("file"), str):
+        return 'has no "file" (the path of the article)'
+    for key in ("date", "outlet"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            return f'({item["file"]}): "{key}" must be text or null'
+    for key in ("actors", "topics"):
+        if not isinstance(item.get(key, []), list) or not all(isinstance(v, str) for v in item.get(key, [])):
+            return f'({item["file"]}): "{key}" must be a list of names or ids'
+    figures = item.get("figures", [])
+    if not isinstance(figures, list) or not all(
+            isinstance(f, dict) and isinstance(f.get("kind"), str) and isinstance(f.get("value"), (int, float))
+            and not isinstance(f.get("value"), bool) for f in figures):
+        return f'({item["file"]}): "figures" must be a list of {{"kind": text, "value": number}}'
+    return None
+
+
 def _resolve(path: str, gold_file: Path) -> Path:
     for base in (Path.cwd(), PROJECT, gold_file.parent):
         candidate = base / path
@@ -52,8 +97,8 @@ def predicted(article, kb) -> dict:
 
 
 def evaluate(gold_path: Path, kb_dir: Path = DEFAULT_KB_DIR) -> dict:
+    gold = load_gold(gold_path)
     kb = load(kb_dir)
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     totals = {f: Counter() for f in SET_FIELDS}
     date_right = outlet_right = scored = 0
     missing, articles = [], []
@@ -61,8 +106,11 @@ def evaluate(gold_path: Path, kb_dir: Path = DEFAULT_KB_DIR) -> dict:
         path = _resolve(item["file"], Path(gold_path))
         try:
             article = extract(read_article(path), kb)
-        except (InputError, OSError) as err:
-            missing.append(f"{item['file']}: {err}")
+        except InputError as err:
+            missing.append(f"{item['file']}: {err.problem}")
+            continue
+        except OSError as err:
+            missing.append(f"{item['file']}: {err.strerror or err}")
             continue
         scored += 1
         pred = predicted(article, kb)

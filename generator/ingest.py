@@ -67,7 +67,7 @@ def discover(sources: list[Path]) -> Discovered:
                 ignored[source] = "not a .txt article"
             continue
         if not source.is_dir():
-            problems.append(InputError(source, "no such folder"))
+            problems.append(InputError(source, "no such file or folder"))
             continue
 
         def on_error(err: OSError, _source=source) -> None:

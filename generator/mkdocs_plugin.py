@@ -14,6 +14,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import build
@@ -54,13 +55,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_pre_build(self, config):
         if not self.config.generate:
             return
+        missing = [str(s) for s in self.sources if not s.exists()]
+        if missing:   # a build from the other sources would delete the missing one's pages
+            raise PluginError(f"dossier: no such file or folder: {', '.join(missing)} (the docs folder is left as it is)")
         report, _ = build(self.sources, Path(config.docs_dir), kb_dir=self.kb_dir)
-        w = report.write
-        log.info("dossier: %d articles built, %d skipped, %d duplicate; %d files written",
-                 report.count("built"), report.count("skipped"), report.count("duplicate"), len(w.written))
         for f in report.files:
             if f.status == "skipped":
                 log.info("dossier: skipped %s: %s", f.file, f.reason)
+        if not report.count("built"):
+            raise PluginError(f"dossier: nothing built: no article could be read from "
+                              f"{', '.join(map(str, self.sources))} (the docs folder is left as it is)")
+        w = report.write
+        log.info("dossier: %d articles built, %d skipped, %d duplicate; %d files written",
+                 report.count("built"), report.count("skipped"), report.count("duplicate"), len(w.written))
         for path, why in w.conflicts:
             log.warning("dossier: docs/%s %s", path, why)
 

@@ -32,12 +32,34 @@ def hand_written_pages(docs: Path) -> list[Path]:
     return pages
 
 
+# What every dossier site holds: a folder with these files was written by an earlier `dossier site`.
+SITE_MARKERS = ("index.html", "search/documents.json")
+
+
+def not_a_site(site_dir: Path) -> bool:
+    """True when ``site_dir`` holds files but is not a site built before.
+
+    MkDocs empties its site folder before it builds: a --site-dir mistyped as
+    a folder of a person's files would cost them every one.
+    """
+    if not site_dir.is_dir() or not any(site_dir.iterdir()):
+        return False
+    return not all((site_dir / marker).is_file() for marker in SITE_MARKERS)
+
+
 def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB_DIR, site_url: str | None = None,
                config_file: Path = CONFIG) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+    if site_dir.exists() and not site_dir.is_dir():
+        print(f"dossier site: {site_dir} exists and is not a folder", file=sys.stderr)
+        return 2
+    if not_a_site(site_dir):
+        print(f"dossier site: {site_dir} is not empty and holds no site built before; building would "
+              "delete its files (choose a new or empty folder)", file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s", stream=sys.stderr)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     project_docs = config_file.parent / "docs"
@@ -59,7 +81,7 @@ def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB
             config.plugins.on_startup(command="build", dirty=False)
             build(config)
             config.plugins.on_shutdown()
-        except (Abort, ConfigurationError) as err:
+        except (Abort, ConfigurationError, PluginError) as err:
             print(f"dossier site: {err}", file=sys.stderr)
             return 1
     print(f"site written to {site_dir}", file=sys.stderr)
