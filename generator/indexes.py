@@ -14,7 +14,7 @@ import jinja2
 import yaml
 
 from .kb import Entry, KnowledgeBase
-from .markdown import escape
+from .markdown import escape, strip_controls
 from .records import Article
 from .schema import FIELDS
 
@@ -35,9 +35,15 @@ def _env() -> jinja2.Environment:
     )
     env.filters["md"] = escape
     env.filters["ltr"] = lambda text: f'<bdi dir="ltr">{escape(str(text))}</bdi>'
-    env.filters["yaml"] = lambda value: yaml.safe_dump(value, allow_unicode=True, width=10_000).removesuffix("\n...\n").strip()
+    env.filters["yaml"] = yaml_title
     env.globals["first_sentence"] = first_sentence
     return env
+
+
+def yaml_title(text: str) -> str:
+    """A front-matter title as a YAML scalar: on one line and without controls, like the page's own text."""
+    one_line = " ".join(strip_controls(str(text)).split())
+    return yaml.safe_dump(one_line, allow_unicode=True, width=10_000).removesuffix("\n...\n").strip()
 
 
 def first_sentence(article: Article) -> str:

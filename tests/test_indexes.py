@@ -98,3 +98,15 @@ def test_an_outlet_name_never_takes_another_page_or_another_outlet(seed_articles
     for name in names:
         [page] = [pages[p] for p in outlet_pages if f"# {name}\n" in pages[p]]
         assert page.count("../articles/") == 1
+
+
+def test_an_outlet_name_in_a_page_title_loses_its_controls_and_line_breaks(seed_articles):
+    """The title of an outlet's page goes into <title>, the header and the navigation: a bidi
+    override there would turn the text around it, as the body's names are protected from."""
+    articles, kb = seed_articles
+    article = copy.copy(articles[0])
+    article.outlet, article.outlet_id = "Gaza\u202eNews\nToday\x07", None
+    pages = render_indexes([article], kb)
+    [page] = [pages[p] for p in pages if p.startswith("outlets/") and p != "outlets/index.md"]
+    title = page.split("---\n")[1]
+    assert title == "title: GazaNews Today\n"
