@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .kb import KnowledgeBaseError
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dossier", description="Turn Arabic news articles into a research dossier.")
@@ -51,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     kb_kw = {"kb_dir": args.kb} if getattr(args, "kb", None) else {}
     try:
         return COMMANDS[args.command](args, kb_kw)
+    except KnowledgeBaseError as err:
+        print(f"dossier {args.command}: knowledge base: {err}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

@@ -8,7 +8,6 @@ front.  The same matcher serves actors, places, media and topic keywords.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -64,7 +63,6 @@ class Office:
 class KnowledgeBase:
     entries: dict[str, Entry]
     offices: list[Office]
-    digest: str                     # changes whenever any file changes: part of the cache key
     matcher: "Matcher" = field(repr=False, default=None)  # type: ignore[assignment]
 
     def of_kind(self, kind: str) -> list[Entry]:
@@ -93,7 +91,6 @@ def _date(value: Any) -> dt.date | None:
 def load(kb_dir: Path = DEFAULT_KB_DIR) -> KnowledgeBase:
     """Read and check the knowledge base; the result is shared (treat it as read-only)."""
     kb_dir = Path(kb_dir)
-    digest = hashlib.sha256()
     entries: dict[str, Entry] = {}
     offices: list[Office] = []
     kinds = {"actors": "actor", "topics": "topic", "places": "place", "media": "media"}
@@ -104,7 +101,6 @@ def load(kb_dir: Path = DEFAULT_KB_DIR) -> KnowledgeBase:
                 raise KnowledgeBaseError(f"{path}: missing (the knowledge base needs actors.yml and topics.yml)")
             continue
         raw = path.read_bytes()
-        digest.update(name.encode() + b"\0" + raw)
         try:
             items = yaml.safe_load(raw) or []
         except yaml.YAMLError as err:
@@ -114,10 +110,13 @@ def load(kb_dir: Path = DEFAULT_KB_DIR) -> KnowledgeBase:
             if not isinstance(item, dict) or "id" not in item:
                 raise KnowledgeBaseError(f"{where}: each entry needs an 'id'")
             if name == "offices":
-                offices.append(Office(
-                    id=item["id"], titles=_tuple(item.get("titles")),
-                    holders=tuple((h["actor"], _date(h["from"]), _date(h.get("to"))) for h in item.get("holders", ())),
-                ))
+                try:
+                    holders = tuple((h["actor"], _date(h["from"]), _date(h.get("to"))) for h in item.get("holders", ()))
+                except KeyError as err:
+                    raise KnowledgeBaseError(f"{where}: each holder needs {err}") from None
+                except (TypeError, ValueError) as err:
+                    raise KnowledgeBaseError(f"{where}: holders must be a list of actor, from, to: {err}") from None
+                offices.append(Office(id=item["id"], titles=_tuple(item.get("titles")), holders=holders))
                 continue
             if item["id"] in entries:
                 raise KnowledgeBaseError(f"{where}: id '{item['id']}' is used twice")
@@ -136,7 +135,7 @@ def load(kb_dir: Path = DEFAULT_KB_DIR) -> KnowledgeBase:
         for actor, _, _ in office.holders:
             if actor not in entries:
                 raise KnowledgeBaseError(f"{kb_dir / 'offices.yml'}: office '{office.id}' names unknown actor '{actor}'")
-    kb = KnowledgeBase(entries=entries, offices=offices, digest=digest.hexdigest()[:16])
+    kb = KnowledgeBase(entries=entries, offices=offices)
     kb.matcher = Matcher(kb)
     return kb
 

@@ -126,3 +126,16 @@ def test_site_from_a_folder_with_no_article_fails_saying_so(tmp_path, caplog):
     assert main(["site", "--source", str(empty), "--site-dir", str(tmp_path / "out")]) == 1
     assert "nothing built" in caplog.text
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_knowledge_base_problem_is_a_message_naming_the_file(tmp_path, capsys):
+    assert main(["extract", str(sorted(SEEDS.glob("*.txt"))[0]), "--kb", str(tmp_path / "nokb")]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'nokb' / 'actors.yml'}: missing" in err and "Traceback" not in err
+    kb = tmp_path / "kb"
+    shutil.copytree(PROJECT / "generator" / "data" / "kb", kb)
+    with (kb / "offices.yml").open("a", encoding="utf-8") as handle:
+        handle.write("- id: no-holder-actor\n  titles: [x]\n  holders:\n  - from: 2020-01-01\n")
+    assert main(["build", "--source", str(SEEDS), "--docs", str(tmp_path / "docs"), "--kb", str(kb)]) == 2
+    err = capsys.readouterr().err
+    assert f"{kb / 'offices.yml'}, entry" in err and "'actor'" in err
