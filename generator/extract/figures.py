@@ -75,7 +75,6 @@ QUALIFIERS = [normalize(q) for q in sorted((
     "قرابة", "نحو", "حوالي", "حوالى", "زهاء", "قرابه", "ما مجموعه", "ما يناهز", "يناهز", "أكثر من", "فوق",
 ), key=len, reverse=True)]
 AFTER_QUALIFIERS = [normalize(q) for q in ("على الأقل", "على الاقل")]
-TRUCE_WORDS = {"هدنه", "تهدءه", "الهدنه", "التهدءه"}
 TRUCE_AFTER_STOP = {"اطلاق", "لاطلاق", "النار", "القتال", "العدوان", "الحرب", "الاعمال", "العمليات"}
 DURATION_LEADS = {"لمده", "مدتها", "مدته", "مده", "لفتره", "تمتد", "تستمر", "يستمر", "مدتهما"}
 # After a number these begin a clause, they are not what is counted.
