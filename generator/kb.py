@@ -87,10 +87,25 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
-@lru_cache(maxsize=4)
 def load(kb_dir: Path = DEFAULT_KB_DIR) -> KnowledgeBase:
-    """Read and check the knowledge base; the result is shared (treat it as read-only)."""
+    """Read and check the knowledge base; the result is shared (treat it as read-only).
+
+    Cached by the files' sizes and modification times, so that a knowledge base edited while
+    `mkdocs serve` runs is read again on the next rebuild, and an unchanged one is not.
+    """
     kb_dir = Path(kb_dir)
+    stamps = []
+    for name in KB_FILES:
+        try:
+            info = (kb_dir / f"{name}.yml").stat()
+            stamps.append((name, info.st_mtime_ns, info.st_size))
+        except OSError:
+            stamps.append((name, None, None))
+    return _load(kb_dir, tuple(stamps))
+
+
+@lru_cache(maxsize=4)
+def _load(kb_dir: Path, _stamps: tuple) -> KnowledgeBase:
     entries: dict[str, Entry] = {}
     offices: list[Office] = []
     kinds = {"actors": "actor", "topics": "topic", "places": "place", "media": "media"}

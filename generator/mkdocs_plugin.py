@@ -72,9 +72,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             log.warning("dossier: docs/%s %s", path, why)
 
     def on_serve(self, server, config, builder):
-        for source in self.sources:
-            if source.exists():
-                server.watch(str(source))
+        # Edits to the articles or to the knowledge base regenerate the dossier.
+        for path in (*self.sources, self.kb_dir):
+            if path.exists():
+                server.watch(str(path))
         return server
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -342,3 +342,20 @@ def test_a_keyword_never_hides_a_name():
     assert "fatah" in {h.target for h in kb.matcher.find(tokens)}
     assert "palestinian-authority" in {h.target for h in kb.matcher.find(tokens)}
     assert "post-war-governance" in {h.target for h in kb.matcher.find_keywords(tokens)}
+
+
+def test_an_edited_knowledge_base_is_read_again(tmp_path):
+    import shutil
+    import time
+
+    from generator.kb import DEFAULT_KB_DIR, load
+
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(DEFAULT_KB_DIR, kb_dir)
+    before = load(kb_dir)
+    assert load(kb_dir) is before                      # unchanged: served from the cache
+    actors = kb_dir / "actors.yml"
+    time.sleep(0.01)
+    actors.write_text(actors.read_text(encoding="utf-8") + (
+        "\n- id: test-person\n  type: person\n  name_en: Test Person\n  name_ar: شخص تجريبي\n"), encoding="utf-8")
+    assert "test-person" in load(kb_dir).entries
