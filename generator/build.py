@@ -161,7 +161,7 @@ def _printable(line: str) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else f"\\u{ord(ch):04x}" for ch in line)
 
 
-def print_report(report: BuildReport, stream=None, *, quiet: bool = False) -> None:
+def print_report(report: BuildReport, stream=None, *, quiet: bool = False, docs: Path = Path("docs")) -> None:
     """Every file and what became of it; with ``quiet``, only the problems and the summary."""
     stream = stream or sys.stderr
     for f in report.files:
@@ -178,7 +178,7 @@ def print_report(report: BuildReport, stream=None, *, quiet: bool = False) -> No
         print(_printable(line), file=stream)
     w = report.write
     for path, why in w.conflicts:
-        print(f"NOT WRITTEN docs/{path}: {why}", file=stream)
+        print(_printable(f"NOT WRITTEN {(docs / path).as_posix()}: {why}"), file=stream)
     print(f"{report.count('built')} built, {report.count('duplicate')} duplicate, {report.count('skipped')} skipped, "
           f"{report.count('ignored')} ignored; {len(w.written)} files written, {len(w.unchanged)} unchanged, "
           f"{len(w.deleted)} removed", file=stream)

@@ -75,7 +75,7 @@ def cmd_build(args, kb_kw) -> int:
         return 2   # building the rest would delete the pages of the missing folder's articles
     progress = None if args.quiet else _progress
     report, _ = build(sources, args.docs, check=args.check, force=args.force, progress=progress, **kb_kw)
-    print_report(report, quiet=args.quiet)   # skipped files and hand edits left alone are always shown
+    print_report(report, quiet=args.quiet, docs=args.docs)   # skipped files and hand edits left alone are always shown
     if not report.count("built"):
         print(f"nothing built: no article could be read from {', '.join(map(str, sources))}; "
               f"{args.docs} left as it is", file=sys.stderr)

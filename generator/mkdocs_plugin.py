@@ -69,7 +69,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         log.info("dossier: %d articles built, %d skipped, %d duplicate; %d files written",
                  report.count("built"), report.count("skipped"), report.count("duplicate"), len(w.written))
         for path, why in w.conflicts:
-            log.warning("dossier: docs/%s %s", path, why)
+            log.warning("dossier: %s %s", Path(config.docs_dir) / path, why)
 
     def on_serve(self, server, config, builder):
         # Edits to the articles or to the knowledge base regenerate the dossier.
