@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .extract import extract
-from .ingest import InputError, discover, read_article
+from .ingest import InputError, discover, display_name, read_article
 from .kb import DEFAULT_KB_DIR, load
 from .render import front_matter
 
@@ -15,14 +15,14 @@ def extract_records(paths: list[Path], kb_dir: Path = DEFAULT_KB_DIR) -> Iterato
     kb = load(kb_dir)
     found = discover(paths)
     for problem in found.problems:
-        yield {"file": str(problem.path), "error": problem.problem}
+        yield {"file": display_name(str(problem.path)), "error": problem.problem}
     for path in found.articles:
         try:
             article = extract(read_article(path), kb)
         except InputError as err:
-            yield {"file": str(path), "error": err.problem}
+            yield {"file": display_name(str(path)), "error": err.problem}
             continue
         except Exception as err:  # noqa: BLE001
-            yield {"file": str(path), "error": f"could not be processed: {err}"}
+            yield {"file": display_name(str(path)), "error": f"could not be processed: {err}"}
             continue
-        yield {"file": str(path), **front_matter(article, kb)}
+        yield {"file": display_name(str(path)), **front_matter(article, kb)}

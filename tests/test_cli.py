@@ -139,3 +139,18 @@ def test_a_knowledge_base_problem_is_a_message_naming_the_file(tmp_path, capsys)
     assert main(["build", "--source", str(SEEDS), "--docs", str(tmp_path / "docs"), "--kb", str(kb)]) == 2
     err = capsys.readouterr().err
     assert f"{kb / 'offices.yml'}, entry" in err and "'actor'" in err
+
+
+def test_extract_prints_a_file_name_that_is_not_utf8(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    name = os.fsdecode(b"article-\xff.txt")
+    (tmp_path / name).write_text("قال مسؤول مصري إن المفاوضات بشأن وقف إطلاق النار في غزة ستستأنف في القاهرة الأسبوع المقبل.\n",
+                                 encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "extract", str(tmp_path)], capture_output=True)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    record = json.loads(result.stdout.decode("utf-8"))
+    assert record["file"].endswith("article-\ufffd.txt")
