@@ -138,9 +138,11 @@ def render_indexes(articles: list[Article], kb: KnowledgeBase) -> dict[str, str]
 UNKNOWN_OUTLET = "unknown"
 
 
-def outlet_groups(ordered: list[Article], kb: KnowledgeBase) -> list[dict]:
+def outlet_groups(articles: list[Article], kb: KnowledgeBase) -> list[dict]:
+    """Articles by outlet, each group newest first.  The groups and their labels do not depend on
+    the order the caller passes (the index pages and the search facets must agree)."""
     outlets: dict[str, dict] = {}
-    for a in ordered:
+    for a in newest_first(articles):
         if a.outlet_id:
             key, entry = a.outlet_id, kb.entries[a.outlet_id]
             label = entry.name_ar or entry.name_en

@@ -104,7 +104,7 @@ def search_documents(articles: list[Article], kb: KnowledgeBase) -> tuple[list[d
     Each document carries the raw texts of its fields (under ``fields``,
     used for the index only) and what a result shows.
     """
-    outlets = outlet_groups(sorted(articles, key=lambda a: a.id), kb)
+    outlets = outlet_groups(articles, kb)
     outlet_of = {a.id: o for o in outlets for a in o["articles"]}
     facets = {"topics": {t.id: t.name_ar for t in kb.topics}, "actors": {}, "outlets": {}}
     docs: list[dict] = []

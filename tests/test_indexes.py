@@ -110,3 +110,13 @@ def test_an_outlet_name_in_a_page_title_loses_its_controls_and_line_breaks(seed_
     [page] = [pages[p] for p in pages if p.startswith("outlets/") and p != "outlets/index.md"]
     title = page.split("---\n")[1]
     assert title == "title: GazaNews Today\n"
+
+
+def test_outlet_groups_do_not_depend_on_the_order_given(seed_articles):
+    from generator.indexes import outlet_groups
+
+    articles, kb = seed_articles
+    forward = outlet_groups(articles, kb)
+    backward = outlet_groups(list(reversed(articles)), kb)
+    assert [(o["slug"], o["label"], [a.id for a in o["articles"]]) for o in forward] == \
+           [(o["slug"], o["label"], [a.id for a in o["articles"]]) for o in backward]
