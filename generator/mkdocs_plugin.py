@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import build
-from .kb import DEFAULT_KB_DIR, load
+from .kb import DEFAULT_KB_DIR, KnowledgeBaseError, load
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -43,7 +43,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.sources = [Path(s) if Path(s).is_absolute() else root / s for s in self.config.sources]
         self.kb_dir = Path(self.config.kb) if self.config.kb else DEFAULT_KB_DIR
-        kb = load(self.kb_dir)
+        try:
+            kb = load(self.kb_dir)
+        except KnowledgeBaseError as err:   # MkDocs prints a PluginError as a message, not a traceback
+            raise PluginError(f"dossier: {err}") from None
         self.labels = {
             "topics": {t.id: t.name_ar for t in kb.topics},
             "actors": {e.id: e.name_ar for e in kb.of_kind("actor")},

@@ -44,3 +44,14 @@ def test_a_missing_or_empty_source_stops_the_build_and_keeps_the_pages(tmp_path,
     with pytest.raises(PluginError, match="left as it is"):
         plugin.on_pre_build(SimpleNamespace(docs_dir=str(docs)))
     assert sorted((docs / "articles").iterdir()) == pages
+
+
+def test_a_broken_knowledge_base_is_a_plugin_error_naming_the_file(tmp_path):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "topics.yml").write_text("[]\n", encoding="utf-8")       # actors.yml is missing
+    plugin = DossierPlugin()
+    errors, _ = plugin.load_config({"sources": [str(SEEDS)], "kb": str(kb)})
+    assert not errors
+    with pytest.raises(PluginError, match="actors.yml"):
+        plugin.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
