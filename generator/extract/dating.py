@@ -116,5 +116,7 @@ def _banner_date(lines: list[str]) -> str | None:
         for d in dates:
             rest = rest.replace(d.text, " ")
         if len(normalize(rest).split()) <= 1:
-            return dates[0].iso
+            # The Gregorian twin when there is one: a Hijri date converts with a day or two of
+            # uncertainty (local sighting against the Umm al-Qura tables).
+            return next((d.iso for d in dates if d.calendar == "gregorian"), dates[0].iso)
     return None

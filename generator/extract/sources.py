@@ -18,6 +18,7 @@ from .text import Sentence
 CITING_WORDS = set(tokenize("نقلت نقل عن وفق وفقا بحسب حسب حسبما ذكرت ذكر قالت أفادت أوردت نشرت كشفت صحيفة قناة وكالة موقع"))
 COPYRIGHT_MARKS = [normalize(m) for m in ("جميع الحقوق محفوظة", "حقوق النشر محفوظة", "©", "الحقوق محفوظة")]
 _BYLINE_PREFIX = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|متابعة)\s*[:：-]?\s*")
+_BYLINE_SEPARATORS = re.compile(r"\s[|•·]\s|\s[-–—]\s")
 _DATELINE_AUTHOR = re.compile(r"^[^-–—]{2,25}\s[-–—]\s+")
 
 
@@ -106,11 +107,13 @@ def find_author(raw: RawArticle, cleaned: CleanedText, kb: KnowledgeBase, outlet
         author = _DATELINE_AUTHOR.sub("", raw.manifest["author"]).strip()
         return (author or raw.manifest["author"]), "manifest"
     for line in cleaned.header:
-        line = _BYLINE_PREFIX.sub("", line)
-        tokens = tokenize(line)
-        if not 2 <= len(tokens) <= 4 or any(ch.isdigit() for ch in line):
-            continue
-        if kb.matcher.find(tokens):
-            continue  # an outlet, a place or an actor, not a byline
-        return line.strip(), "text"
+        # "كتب: محمد علي | الخميس 12 ديسمبر 2024 - 04:15 م": the name is one segment of the line.
+        for segment in _BYLINE_SEPARATORS.split(line):
+            segment = _BYLINE_PREFIX.sub("", segment).strip()
+            tokens = tokenize(segment)
+            if not 2 <= len(tokens) <= 4 or any(ch.isdigit() for ch in segment):
+                continue
+            if kb.matcher.find(tokens):
+                continue  # an outlet, a place or an actor, not a byline
+            return segment, "text"
     return None, None
