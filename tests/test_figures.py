@@ -101,3 +101,8 @@ def test_a_count_in_the_range_of_years_is_still_a_count():
     found = sentence_figures("يجري خلالها تبادل 33 محتجزا إسرائيليا بنحو 1900 أسير فلسطيني.")
     assert ("prisoners", 1900.0) in [(kind, value) for kind, value, _, _ in found]
     assert sentence_figures("منذ 2014 لم يحدث ذلك.") == []
+
+
+def test_a_subcount_takes_the_event_of_the_count_it_belongs_to():
+    found = sentence_figures("استشهد خمسة فلسطينيين بينهم طفلان وأصيب آخرون في قصف إسرائيلي استهدف منزلا في مخيم النصيرات.")
+    assert [(kind, value) for kind, value, _, _ in found] == [("killed", 5.0), ("killed", 2.0)]

@@ -304,10 +304,16 @@ def _arabic(token: str) -> bool:
 
 
 def _event_kind(bare: list[str], first: int, last: int) -> str | None:
-    """The kind of the nearest event word: just before the number, just after the noun, then further back."""
+    """The kind of the nearest event word: just before the number, just after the noun, then further back.
+
+    After "بينهم/منهم" ("استشهد خمسة بينهم طفلان وأصيب آخرون") the count is part of the one
+    before it, so the event before it decides, never the next clause's.
+    """
     near = _kind_in(bare, range(first - 1, max(-1, first - 1 - BACK_NEAR), -1))
     if near:
         return near
+    if first > 0 and SUBCOUNT_WORDS & set(bare[first - 1]):
+        return _kind_in(bare, range(first - 1 - BACK_NEAR, max(-1, first - 1 - BACK_FAR), -1))
     after = _kind_in(bare, range(last + 1, min(len(bare), last + 1 + FORWARD)))
     if after:
         return after
