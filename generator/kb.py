@@ -40,6 +40,7 @@ class Entry:
     demonym_heads: tuple[str, ...] = ()   # when set, only these head words make the adjective name the entry
     institutions: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    not_keywords: tuple[str, ...] = ()   # longer phrases that hold a keyword but are not the topic
     min_hits: int = 2
     signatures: tuple[str, ...] = ()
     corpus_source: tuple[str, ...] = ()
@@ -142,7 +143,7 @@ def _load(kb_dir: Path, _stamps: tuple) -> KnowledgeBase:
                 wikidata=item.get("wikidata"), affiliation=item.get("affiliation"),
                 demonyms=_tuple(item.get("demonyms")), demonym_heads=_tuple(item.get("demonym_heads")),
                 institutions=_tuple(item.get("institutions")),
-                keywords=_tuple(item.get("keywords")), min_hits=int(item.get("min_hits", 2)),
+                keywords=_tuple(item.get("keywords")), not_keywords=_tuple(item.get("not_keywords")), min_hits=int(item.get("min_hits", 2)),
                 signatures=_tuple(item.get("signatures")), corpus_source=_tuple(item.get("corpus_source")),
                 english_aliases=_tuple(item.get("english_aliases")),
             )
@@ -163,6 +164,9 @@ class Hit:
     start: int         # token index
     end: int           # token index, exclusive
     via: str           # name | institution | keyword | title | demonym
+
+
+NOT_A_TOPIC = "not-a-topic"
 
 
 def clitic_variants(token: str) -> list[str]:
@@ -199,6 +203,9 @@ class Matcher:
             if entry.kind == "topic":
                 for keyword in entry.keywords:
                     self._add(keyword, entry.id, "keyword", self.keywords)
+                for phrase in entry.not_keywords:
+                    # Longest match wins, so "المساعدات العسكرية" takes the place of "المساعدات".
+                    self._add(phrase, NOT_A_TOPIC, "keyword", self.keywords)
                 continue
             for name in (entry.name_ar, *entry.aliases):
                 self._add(name, entry.id, "name")
@@ -231,7 +238,7 @@ class Matcher:
 
     def find_keywords(self, tokens: list[str]) -> list[Hit]:
         """Topic keywords: longest non-overlapping matches among keywords only."""
-        return self._scan(tokens, self.keywords, self._keyword_firsts)
+        return [h for h in self._scan(tokens, self.keywords, self._keyword_firsts) if h.target != NOT_A_TOPIC]
 
     def _scan(self, tokens: list[str], table, firsts) -> list[Hit]:
         hits: list[Hit] = []

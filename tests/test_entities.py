@@ -75,3 +75,14 @@ def test_a_headline_hit_counts_double():
     title = find_entities(split_sentences(["مفاوضات جديدة في القاهرة"]), KB, None)
     assert "mediation" not in assign_topics(body, KB, {}, 500)
     assert "mediation" in assign_topics(body, KB, title.topic_hits, 500)
+
+
+def test_military_aid_is_not_humanitarian_aid():
+    from generator.arabic import tokenize
+    from generator.kb import load
+
+    kb = load()
+    targets = [h.target for h in kb.matcher.find_keywords(tokenize("تطلب إسرائيل زيادة المساعدات العسكرية الأمريكية"))]
+    assert "humanitarian-aid" not in targets
+    targets = [h.target for h in kb.matcher.find_keywords(tokenize("منع دخول المساعدات الإنسانية إلى غزة"))]
+    assert "humanitarian-aid" in targets
