@@ -187,16 +187,20 @@ def _body_paragraphs(lines: list[str], title: str | None, removed: list[str]) ->
     return paragraphs
 
 
-_SENTENCE_END = re.compile(r"[.!?؟]\s")
+_SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
+
+
+def first_sentence(paragraph: str) -> str:
+    """The paragraph up to and including its first sentence-ending mark (all of it if none)."""
+    m = _SENTENCE_END.search(paragraph)
+    return paragraph[: m.end()] if m else paragraph
 
 
 def _lead_title(paragraphs: list[str]) -> tuple[str, str]:
     """No headline: stand in the first sentence, or its first clause when it runs long."""
     if not paragraphs:
         return "", "none"
-    first = paragraphs[0]
-    m = _SENTENCE_END.search(first + " ")
-    sentence = first[: m.start() + 1].rstrip(".") if m else first
+    sentence = first_sentence(paragraphs[0]).rstrip(".")
     if len(sentence.split()) > LEAD_TITLE_MAX_WORDS:
         for mark in ("، ", ", ", "؛ "):
             clause = sentence.split(mark)[0]

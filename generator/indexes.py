@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import jinja2
 import yaml
 
+from .clean import first_sentence as lead_sentence
 from .kb import Entry, KnowledgeBase
 from .markdown import escape, strip_controls
 from .records import Article
@@ -47,12 +48,10 @@ def yaml_title(text: str) -> str:
 
 
 def first_sentence(article: Article) -> str:
+    """The article's first sentence for index pages, cut at 40 words."""
     if not article.paragraphs:
         return ""
-    first = article.paragraphs[0]
-    m = re.search(r"[.!?؟](\s|$)", first)
-    sentence = first[: m.end()].strip() if m else first
-    words = sentence.split()
+    words = lead_sentence(article.paragraphs[0]).split()
     return " ".join(words[:40]) + (" …" if len(words) > 40 else "")
 
 

@@ -99,12 +99,8 @@ def test_binary_files_with_a_txt_name_are_refused(tmp_path, name, data):
     assert any(word in err.value.problem for word in ("binary", "NUL", "UTF-8"))
 
 
-def test_a_50_mb_file_is_refused_without_being_read(tmp_path):
-    path = tmp_path / "huge.txt"
-    line = ("قال مسؤول في حركة حماس إن الاتصالات مستمرة. " * 20 + "\n").encode()
-    with path.open("wb") as handle:
-        while handle.tell() < 50 * 1024 * 1024:
-            handle.write(line * 100)
+def refusal_and_peak_memory(path):
+    """The InputError reading ``path`` raises, and the peak memory Python traced meanwhile."""
     tracemalloc.start()
     try:
         with pytest.raises(InputError) as err:
@@ -112,6 +108,16 @@ def test_a_50_mb_file_is_refused_without_being_read(tmp_path):
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
+    return err, peak
+
+
+def test_a_50_mb_file_is_refused_without_being_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    line = ("قال مسؤول في حركة حماس إن الاتصالات مستمرة. " * 20 + "\n").encode()
+    with path.open("wb") as handle:
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write(line * 100)
+    err, peak = refusal_and_peak_memory(path)
     assert "file is 50." in err.value.problem and "limit of 2 MB" in err.value.problem
     assert peak < 1024 * 1024, f"peak {peak} bytes while refusing a 50 MB file"
 
@@ -126,13 +132,7 @@ def test_a_file_that_grows_while_read_is_refused_at_the_limit(tmp_path, monkeypa
             self.st_mode = real.st_mode
 
     monkeypatch.setattr(ingest.os, "fstat", lambda fd: Small(real_fstat(fd)))
-    tracemalloc.start()
-    try:
-        with pytest.raises(InputError) as err:
-            read_article(path)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    err, peak = refusal_and_peak_memory(path)
     assert "limit of 2 MB" in err.value.problem
     assert peak < MAX_BYTES + 1024 * 1024
 

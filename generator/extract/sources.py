@@ -19,7 +19,8 @@ CITING_WORDS = set(tokenize("نقلت نقل عن وفق وفقا بحسب حس�
 COPYRIGHT_MARKS = [normalize(m) for m in ("جميع الحقوق محفوظة", "حقوق النشر محفوظة", "©", "الحقوق محفوظة")]
 _BYLINE_PREFIX = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|متابعة)\s*[:：-]?\s*")
 _BYLINE_SEPARATORS = re.compile(r"\s[|•·]\s|\s[-–—]\s")
-_DATELINE_AUTHOR = re.compile(r"^[^-–—]{2,25}\s[-–—]\s+")
+# "القاهرة - اليوم السابع", "القاهرة - أحمد الريدي": the place a byline or author credit starts with.
+_PLACE_PREFIX = re.compile(r"^[^-–—|/]{2,30}\s[-–—|/]\s+")
 
 
 def find_outlet(raw: RawArticle, cleaned: CleanedText, sentences: list[Sentence], kb: KnowledgeBase):
@@ -59,12 +60,11 @@ def find_outlet(raw: RawArticle, cleaned: CleanedText, sentences: list[Sentence]
 # Generic words in front of an outlet's name: on a byline line of its own, "اليوم السابع"
 # can only be the paper, though in running text it is also "the seventh day".
 MEDIA_KINDS = tuple(tokenize("صحيفة جريدة موقع بوابة قناة وكالة شبكة"))
-_BYLINE_PLACE = re.compile(r"^[^-–—|/]{2,30}\s[-–—|/]\s+")
 
 
 def _media_named(text: str, kb: KnowledgeBase):
     """The outlet a whole line names: "الرئيس نيوز", "القاهرة - اليوم السابع"."""
-    for candidate in (text, _BYLINE_PLACE.sub("", text)):
+    for candidate in (text, _PLACE_PREFIX.sub("", text)):
         tokens = tokenize(candidate)
         if not tokens:
             continue
@@ -104,7 +104,7 @@ def find_author(raw: RawArticle, cleaned: CleanedText, kb: KnowledgeBase, outlet
     if raw.sidecar.get("author"):
         return raw.sidecar["author"], "sidecar"
     if raw.manifest.get("author"):
-        author = _DATELINE_AUTHOR.sub("", raw.manifest["author"]).strip()
+        author = _PLACE_PREFIX.sub("", raw.manifest["author"]).strip()
         return (author or raw.manifest["author"]), "manifest"
     for line in cleaned.header:
         # "كتب: محمد علي | الخميس 12 ديسمبر 2024 - 04:15 م": the name is one segment of the line.
