@@ -41,6 +41,14 @@ CROSS_FILE_ALLOWED = {
     "تل ابيب": "the city (places) and, as a metonym, the state of Israel (actors)",
     "مجلس السلام": "the Board of Peace (actors) is also a post-war-governance keyword",
     "التصنيف المرحلي المتكامل": "the IPC (actors) is also a famine keyword",
+    "الاونروا": "UNRWA (actors): its work is the humanitarian-aid topic, so its name is also a keyword",
+    "اونروا": "UNRWA, written without the article",
+    "وكاله غوث وتشغيل اللاجءين": "UNRWA's full Arabic name",
+    "برنامج الاغذيه العالمي": "the WFP (actors) delivers food aid: also a humanitarian-aid keyword",
+    "مءسسه غزه الانسانيه": "the GHF (actors) runs aid distribution sites: also a humanitarian-aid keyword",
+    "المطبخ المركزي العالمي": "World Central Kitchen (actors) feeds Gaza: also a humanitarian-aid keyword",
+    "قوه الاستقرار الدوليه": "the International Stabilization Force (actors) is also a post-war-governance keyword",
+    "حكومه التوافق الوطني": "the 2014 unity government (an alias of the Palestinian Authority) is also an internal-politics keyword",
 }
 
 # normalised keyword -> why it may contain a knowledge-base name or another topic's keyword.
@@ -211,7 +219,9 @@ def test_topic_fields(entry):
     for key in ("name_en", "name_ar", "description_ar"):
         assert isinstance(entry.get(key), str) and entry[key].strip(), f"{where}: {key} missing"
     keywords = entry.get("keywords")
-    assert _str_list(keywords) and 15 <= len(keywords) <= 70, f"{where}: 15-70 keywords"
+    # Each inflected form is its own keyword (مفاوض، المفاوضين، يتفاوض), so a rich topic
+    # runs to about a hundred; far more would mean the list is not being curated.
+    assert _str_list(keywords) and 15 <= len(keywords) <= 120, f"{where}: 15-120 keywords"
     for keyword in keywords:
         assert ARABIC_RE.search(keyword) and not LATIN_RE.search(keyword), f"{where}: keyword {keyword!r}"
     assert isinstance(entry.get("min_hits"), int) and 1 <= entry["min_hits"] <= 5, f"{where}: min_hits"
