@@ -35,6 +35,14 @@ for number, names in enumerate([
     for name in names.replace("كانون الثاني", "كانون_الثاني").replace("كانون الأول", "كانون_الأول") \
             .replace("تشرين الأول", "تشرين_الأول").replace("تشرين الثاني", "تشرين_الثاني").split():
         GREGORIAN_MONTHS[name.replace("_", " ")] = number
+# English month names: some sites print their timestamps in English ("Oct 12, 2025").
+# Matched without regard to case.
+for number, names in enumerate([
+    "January Jan", "February Feb", "March Mar", "April Apr", "May", "June Jun",
+    "July Jul", "August Aug", "September Sept Sep", "October Oct", "November Nov", "December Dec",
+], start=1):
+    for name in names.split():
+        GREGORIAN_MONTHS[name] = number
 
 HIJRI_MONTHS: dict[str, int] = {
     "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الاول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
@@ -76,7 +84,8 @@ _G = _alternation(GREGORIAN_MONTHS)
 _H = _alternation(HIJRI_MONTHS)
 _WD = _alternation(WEEKDAYS)
 _DAY = r"(?P<day>[0-3]?\d)"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# "2025م": the Gregorian year is often marked with م (ميلادي), as the Hijri one with هـ.
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?:\s?مـ?(?!\w))?"
 # "تشرين الأول/أكتوبر", "أكتوبر (تشرين الأول)": a second month name for the same month.
 _GMONTH = rf"(?P<month>{_G})(?:\s*[/(،-]\s*(?P<month2>{_G})\)?)?"
 _WEEKDAY = rf"(?:(?P<weekday>{_WD})\s*[،,]?\s*)?"
@@ -86,11 +95,14 @@ _PATTERNS = [
     ("dmy", re.compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}{_TIME}")),
     ("mdy", re.compile(rf"{_B}{_WEEKDAY}{_GMONTH}\s+{_DAY}\s*[،,]\s*{_YEAR}{_E}{_TIME}")),
     ("hijri", re.compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?P<hmonth>{_H})\s*[،,]?\s*(?:عام\s+|سنة\s+)?(?P<hyear>1[34]\d\d)\s*(?:هـ|ه)?{_E}")),
-    ("ymd", re.compile(rf"{_B}{_YEAR}[-/.](?P<nmonth>[01]?\d)[-/.]{_DAY}{_E}{_TIME}")),
+    # ISO, also as a machine timestamp left in the page: "2025-10-12T10:30:00+03:00".
+    ("ymd", re.compile(rf"{_B}{_YEAR}[-/.](?P<nmonth>[01]?\d)[-/.]{_DAY}"
+                       rf"(?:T(?P<isotime>\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?){_E}|{_E}{_TIME})")),
     ("dmy_numeric", re.compile(rf"{_B}{_WEEKDAY}{_DAY}[-/.](?P<nmonth>[01]?\d)[-/.]{_YEAR}{_E}{_TIME}")),
     # Month and year alone; not the tail of an impossible day-month-year ("31 فبراير 2024").
     ("my", re.compile(rf"{_B}(?<![0-9]\s)(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}")),
 ]
+_PATTERNS = [(kind, re.compile(pattern.pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 
 
 @dataclass(frozen=True)
@@ -107,7 +119,7 @@ class DateMatch:
 
 def _month_number(name: str, table: dict[str, int]) -> int:
     for key, number in table.items():
-        if re.fullmatch(_loose(key), name):
+        if re.fullmatch(_loose(key), name, re.IGNORECASE):
             return number
     raise KeyError(name)
 
@@ -161,4 +173,4 @@ def _read(kind: str, m: re.Match, text: str) -> DateMatch | None:
     while end > m.start() and text[end - 1].isspace():
         end -= 1
     return DateMatch(m.start(), end, text[m.start():end], day.isoformat(), "day", calendar,
-                     weekday_ok, bool(g.get("time")))
+                     weekday_ok, bool(g.get("time") or g.get("isotime")))

@@ -25,6 +25,14 @@ def one(text):
     ("11 مايو 2025, 4:43:30 م", "2025-05-11"),        # timestamp with a time
     ("20 جمادى الأولى 1446", "2024-11-22"),          # Hijri, converted
     ("5 إبريل 2024", "2024-04-05"),                   # hamza variant of أبريل
+    ("12 اكتوبر 2025م", "2025-10-12"),                # year marked م (ميلادي)
+    ("الأحد 12 أكتوبر 2025 م", "2025-10-12"),
+    ("12/10/2025م", "2025-10-12"),
+    ("2025-10-12T10:30:00+03:00", "2025-10-12"),      # a machine timestamp left in the page
+    ("2025-10-12T07:30:00Z", "2025-10-12"),
+    ("Oct 12, 2025", "2025-10-12"),                   # English timestamps on Arabic sites
+    ("12 October 2025", "2025-10-12"),
+    ("20 ربيع الآخر 1447هـ", "2025-10-12"),           # Hijri with هـ attached
 ])
 def test_reads_the_date(text, iso):
     assert one(text).iso == iso
@@ -43,6 +51,11 @@ def test_weekday_is_checked_against_the_date():
     assert one("31 يوليو 2025").weekday_ok is None
 
 
+def test_a_timestamp_has_a_time():
+    assert one("2025-10-12T10:30:00+03:00").has_time is True
+    assert one("2025-10-12").has_time is False
+
+
 def test_month_precision():
     d = one("في أكتوبر 2023 بدأت الحرب")
     assert (d.iso, d.precision) == ("2023-10", "month")
@@ -54,6 +67,9 @@ def test_month_precision():
     "الساعة 4:43",                     # a clock time
     "31 فبراير 2024",                 # no such day
     "أمس الأربعاء",                   # relative words
+    "في عام 2025 مع بداية",           # a year alone, even followed by a word starting with م
+    "may be 2025",                     # an English word that is also a month name
+    "2025-10-12T99",                   # not a timestamp
 ])
 def test_not_dates(text):
     assert find_dates(text) == []

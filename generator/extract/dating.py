@@ -22,12 +22,15 @@ from ..schema import iso
 
 PUBLICATION_MARKERS = [normalize(m) for m in (
     "منشور", "نشر في", "نشر بتاريخ", "نُشر", "تاريخ النشر", "آخر تحديث", "اخر تحديث", "تم النشر",
-    "تاريخ الإضافة", "حُدّث", "تم التحديث", "بتاريخ",
+    "تاريخ الإضافة", "حُدّث", "تم التحديث", "بتاريخ", "تاريخ التحديث", "آخر تعديل",
+    "published", "updated", "last update",
 )]
 # An update is later than the publication: a byline line that says "updated" gives way to
 # one that says "published" (or says nothing).
-UPDATE_MARKERS = [normalize(m) for m in ("آخر تحديث", "اخر تحديث", "حُدّث", "تم التحديث", "تحديث")]
-PUBLISHED_MARKERS = [normalize(m) for m in ("منشور", "نشر", "نُشر", "تاريخ النشر", "تم النشر", "تاريخ الإضافة")]
+UPDATE_MARKERS = [normalize(m) for m in ("آخر تحديث", "اخر تحديث", "حُدّث", "تم التحديث", "تحديث", "آخر تعديل",
+                                         "updated", "last update")]
+PUBLISHED_MARKERS = [normalize(m) for m in ("منشور", "نشر", "نُشر", "تاريخ النشر", "تم النشر", "تاريخ الإضافة",
+                                            "published")]
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|$|-)")
 DATELINE_WORDS = 8
 
