@@ -20,6 +20,12 @@ def one(text):
     ("56500", 56500), ("2,830", 2830), ("3.6", 3.6), ("٣٤ ألف", 34000), ("ثلاثة", 3),
     ("خمسة وعشرين", 25), ("اثنا عشر", 12), ("أحد عشر", 11), ("ألفي", 2000), ("مليونا", 2_000_000),
     ("2 مليون و300 ألف", 2_300_000), ("ثلاثة آلاف", 3000), ("ثلاث مئة", 300), ("لثلاثة", 3),
+    # The way Gaza tolls are written: thousands, then the rest joined with و.
+    ("67 ألفا و173", 67_173), ("مليونين و881 ألفا و687", 2_881_687), ("مليونا و899 ألفا و291", 1_899_291),
+    ("ألف و500", 1500), ("ثلاثة آلاف وخمسمئة", 3500), ("21 مليونا ونصف المليون", 21_500_000),
+    ("ربع مليون", 250_000), ("نصف مليون", 500_000),
+    # Dots grouping thousands; a single dotted group is thousands unless a multiplier or % follows.
+    ("1.899.291", 1_899_291), ("169.780", 169_780), ("3.600 مليار", 3_600_000_000), ("1.250%", 1.25),
 ])
 def test_reads_numbers(text, value):
     numbers = read_numbers(scan(text))
@@ -29,6 +35,12 @@ def test_reads_numbers(text, value):
 @pytest.mark.parametrize("text", ["عشرات", "آلاف", "مئات", "ملايين", "السابعة عشرة", "أحد عناصر الحركة"])
 def test_vague_plurals_and_ordinals_are_not_numbers(text):
     assert read_numbers(scan(text)) == []
+
+
+def test_a_2025_toll_in_thousands_and_units():
+    text = "ارتفاع حصيلة الشهداء إلى 67 ألفا و173 شهيدا و169 ألفا و780 مصابا منذ بدء العدوان"
+    assert figures(text) == {("killed", 67_173), ("injured", 169_780)}
+    assert one("يقطنه مليونا شخص")[1] == 2_000_000          # the dual before a noun
 
 
 def test_seed_toll_keeps_the_counted_noun():
@@ -63,6 +75,12 @@ def test_generic_noun_takes_the_verb():
     ("نزوح قرابة 85% من سكان القطاع", {("other", 85)}),
     ("بين 3.6 و 3.7 مليار دولار", {("other", 3_700_000_000)}),
     ("تخصيص مبلغ 2 مليون و300 ألف دولار للمساعدات", {("other", 2_300_000)}),
+    ("أعلنت السلطات الصحية مقتل 4 متظاهرين برصاص الجيش", {("killed", 4)}),        # protesters are people
+    ("يرتفع إلى 162 عدد الفلسطينيين الذين قتلوا منذ بدء الاحتجاجات", {("killed", 162)}),   # "N عدد X"
+    ("ارتكب مجازر راح ضحيتها أكثر من 100 فلسطيني", {("killed", 100)}),           # ضحية with a pronoun
+    ("قتل خلالها فلسطينيان وأصيب أكثر من 200 بجروح", {("killed", 2), ("injured", 200)}),
+    ("بينما بلغت الإصابات أكثر من 17500.", {("injured", 17_500)}),               # nothing after the number
+    ('أعلن الجيش اعتقال 11 "مطلوبا" فلسطينيا', {("prisoners", 11)}),
 ])
 def test_kinds(text, expected):
     assert figures(text) == expected
@@ -86,6 +104,8 @@ def test_truce_durations_in_days(text, days):
     "منذ انتهاء حرب العام 2014 بين إسرائيل وحماس",          # a year
     "بموجب القرار 2334 الصادر عن مجلس الأمن",              # a label
     "وقتلت رزان النجار، 21 عاما، بالرصاص",                  # an age
+    "استشهد طفل يبلغ 12 من عمره",                           # an age
+    "فتيان في الـ15 والـ16 من عمرهما",                      # "الـ15": ages, ordinals
     "في الدورة التاسعة والعشرين للمجلس المركزي",            # an ordinal
     "وأطلق مسلحون عشرات الصواريخ وخرج آلاف الفلسطينيين",   # vague plurals
     "للتواصل 0599123456",                                  # a phone number

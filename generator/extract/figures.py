@@ -27,7 +27,7 @@ from .text import Sentence
 
 # Event and noun stems per kind, matched at the start of a bare token (clitics and ال removed).
 KIND_STEMS = {
-    "killed": r"[يتن]?قتل|مقتل|قتيل|استشها?د|يستشهد|سقوط|شهيد|شهدا|مصرع|حتف|ضحيه|ضحايا|ارتقي|ارتقا|وفاه|وفيات|توفي|جثه|جثث"
+    "killed": r"[يتن]?قتل|مقتل|قتيل|استشها?د|يستشهد|سقوط|شهيد|شهدا|مصرع|حتف|ضحيه|ضحيت|ضحايا|ارتقي|ارتقا|وفاه|وفيات|توفي|جثه|جثث"
               r"|جثامين|جثمان|اغتيال|اغتال",
     "injured": r"[يت]?صاب|اصيب|اصاب|مصاب|جرح|جريح|جرحي|جروح|يجرح",
     "hostages": r"رهين|رهاءن|رهاين|محتجز|احتجا?ز|مختطف|اختطا?ف|[يت]ختطف|خطف|مخطوف",
@@ -40,7 +40,7 @@ _KIND_RE = {kind: re.compile(rf"^(?:{stems})") for kind, stems in KIND_STEMS.ite
 # Nouns that name the counted thing itself (not an event): "12 قتيلا", "30 شاحنة".
 _KIND_NOUN_RE = {kind: re.compile(rf"^(?:{stems})") for kind, stems in {
     "killed": r"قتيل|قتلي|شهيد|شهدا|ضحيه|ضحايا|جثه|جثث|جثامين",
-    "injured": r"مصاب|جريح|جرحي|اصابه|اصابات",
+    "injured": r"مصاب|جريح|جرحي|اصابه|اصابات|جروح|جراح$",
     "hostages": r"رهين|رهاءن|رهاين|محتجز|مختطف|مخطوف",
     "prisoners": r"اسير|اسري$|اسرا$|معتقل|سجين|سجنا|مسجون|موقوف",
     "displaced": r"نازح|مهجر|مشرد",
@@ -50,7 +50,8 @@ _KIND_NOUN_RE = {kind: re.compile(rf"^(?:{stems})") for kind, stems in {
 # Nouns for people: what happened to them comes from the event words around.
 PEOPLE = ("شخص اشخاص فلسطيني مدني طفل اطفال امراه نساء سيده مواطن اسراءيلي جندي جنود ضابط مسعف صحفي صحافي "
           "مقاتل مسلح متمرد عنصر عناصر ناشط شاب شبان فتي فتاه رجل رجال مستوطن عامل عمال موظف فرد افراد عضو اعضاء "
-          "قيادي قاده مسن حاله حالات غزي لاجء اخرين اخرون").split()
+          "قيادي قاده مسن حاله حالات غزي لاجء اخرين اخرون متظاهر محتج مطلوب صياد مريض طبيب ممرض معلم طالب "
+          "تلميذ حاج معتمر مصل زاءر").split()
 # Things counted, whose dual form (غارتين، صاروخان) is a count of two.
 THINGS = "صاروخ قذيفه غاره هدف موقع سياره منزل مبني نفق طاقم منشاه مركبه دبابه طاءره مسيره".split()
 # Broken-plural nouns: their -ين form can only be a dual (قتيلين، شابين، جنديين).
@@ -195,9 +196,13 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
                 return True   # a year, unless people are counted: "1900 أسير", "2000 شخص"
         if first.value >= 10**7:
             return True   # a phone number or an identifier
+    if first.value is not None and re.search(r"(?:^|\s)ال\u0640*\s?$", text[max(0, first.start - 5):first.start]):
+        return True   # "الـ15": an ordinal or an age ("في الـ15 من عمره"), not a count
     after = words[number.last + 1].norm if number.last + 1 < len(words) else ""
     if MONTH_WORDS & set(_bare(after)) and not number.multiplied:
         return True   # a day of a month
+    if after == "من" and number.last + 2 < len(words) and words[number.last + 2].norm.startswith("عمر"):
+        return True   # "15 من عمره": an age
     before = words[number.first - 1].norm if number.first else ""
     if LABEL_WORDS & set(_bare(before)):
         return True   # "الخط رقم 8", "عام 2014", "الساعة 8"
@@ -235,11 +240,17 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
         if truce and _truce_duration(bare, number.first):
             return "truce-days", value * TIME_UNITS[nxt], j
         return None
-    if not nxt or nxt in NOT_COUNTED or words[j].value is not None:
+    if not nxt:
+        # "وبلغت الإصابات أكثر من 17500": nothing follows, the kind word just before decides.
+        kind = _kind_in(bare, range(_qualifier_start(words, number.first) - 1,
+                                    max(-1, _qualifier_start(words, number.first) - 1 - BACK_NEAR), -1))
+        return (kind, value, number.last) if kind else None
+    if nxt in NOT_COUNTED or words[j].value is not None:
         return None
     # "4 من جنوده", "ثلاث من السيارات": a part of a group; an event just before decides first
     # ("وقتل الخاطفون أربعة من الرهائن" counts the killed, not the hostages).
-    if nxt == "من" and j + 1 < len(words):
+    # "يرتفع إلى 162 عدد الفلسطينيين الذين قتلوا": the number stands before "عدد X".
+    if nxt in ("من", "عدد") and j + 1 < len(words):
         noun = bare[j + 1]
         kind = _kind_in(bare, range(number.first - 1, max(-1, number.first - 3), -1)) or _kind_noun(noun)
         return (kind or _event_kind(bare, number.first, j + 1) or "other"), value, j + 1

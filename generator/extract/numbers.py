@@ -1,7 +1,8 @@
 """Reading numbers as Arabic news writes them: digits, number words, multipliers.
 
 ``56500``, ``2,830``, ``3.6``, ``٣٤ ألف``, ``ثلاثة``, ``خمسة وعشرين``,
-``اثنا عشر``, ``ألفي`` (2,000), ``مليونا`` (2,000,000), ``2 مليون و300 ألف``.
+``اثنا عشر``, ``ألفي`` (2,000), ``مليونا`` (2,000,000), ``2 مليون و300 ألف``,
+``67 ألفا و173`` (67,173), ``مليونا و899 ألفا و291`` (1,899,291), ``ربع مليون``.
 Vague plurals (عشرات، مئات، آلاف، ملايين on their own) are not numbers, nor
 are ordinals (الثامنة، السابعة عشرة).  What a number counts is decided in
 ``figures.py``; this module only reads values and keeps where they stand.
@@ -15,7 +16,9 @@ from ..arabic import fold_digits, normalize
 
 # A number in digits: thousands separated by , or ٬ or a decimal part.  "17,00"
 # (a clock time in AFP style) has two digits after the comma and is left whole.
-_DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?!\d)|\d+(?:[.٫,]\d+)?"
+# Some sites group thousands with dots ("1.899.291"); a single dotted group ("169.780") is
+# read as thousands too unless a multiplier or % follows (see _number_at).
+_DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+(?:[.٫,]\d+)?"
 _ARABIC = r"[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0640\u0671-\u06d3]+"
 # One clitic (و ب ل ف ك) may stick to a number written in digits: "و85", "بـ120".
 _SCAN = re.compile(rf"(?P<clitic>[وبلفك]ـ?)?(?P<num>{_DIGITS})|(?P<word>{_ARABIC})|(?P<pct>[%٪])")
@@ -37,9 +40,13 @@ for _stem, _value in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 
 MULTIPLIERS = {"الف": 1_000, "الفا": 1_000, "الاف": 1_000, "مليون": 10**6, "مليونا": 10**6, "ملايين": 10**6,
                "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9}
 # The same words standing alone: singular means one, dual means two; plurals are vague.
+# "مليونا" before a noun is the dual ("مليونا نازح", two million); before "و<number>" it is
+# one million in the accusative ("مليونا و899 ألفا"): _number_at tells them apart.
 ALONE = {"الف": 1_000, "الفي": 2_000, "الفان": 2_000, "الفين": 2_000, "مليون": 10**6, "مليونا": 2 * 10**6,
          "مليوني": 2 * 10**6, "مليونان": 2 * 10**6, "مليونين": 2 * 10**6, "مليار": 10**9, "مليارا": 2 * 10**9,
          "ملياري": 2 * 10**9}
+# "ربع مليون" (250,000), "نصف المليون"; also as a tail: "21 مليونا ونصف المليون".
+FRACTIONS = {"ربع": 0.25, "نصف": 0.5}
 ORDINALS = {"حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"}
 # "واحد" and "اثنين" usually follow what they count ("جندي إسرائيلي واحد", "فلسطينيين اثنين").
 POSTPOSED = {"واحد", "واحده", "اثنان", "اثنين", "اثنتان", "اثنتين"}
@@ -53,6 +60,7 @@ class Word:
     value: float | None = None   # a number written in digits
     percent: bool = False
     clitic: str = ""             # a letter stuck to a number in digits ("و300")
+    grouped: float | None = None # "169.780" read as thousands (169780), where that reading is kept
 
 
 @dataclass(frozen=True)
@@ -71,12 +79,19 @@ def scan(text: str) -> list[Word]:
     for m in _SCAN.finditer(folded):
         if m.group("num"):
             raw = m.group("num").replace("٬", ",").replace("٫", ".")
-            raw = raw.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw) else raw.replace(",", ".")
+            grouped = None
+            if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3}){2,}", raw):
+                raw = raw.replace(",", "").replace(".", "")
+            else:
+                raw = raw.replace(",", ".")
+                if re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", raw):
+                    grouped = float(raw.replace(".", ""))
             try:
                 value = float(raw)
             except ValueError:
                 continue
-            words.append(Word("", m.start("num"), m.end("num"), value, clitic=(m.group("clitic") or "")[:1]))
+            words.append(Word("", m.start("num"), m.end("num"), value,
+                              clitic=(m.group("clitic") or "")[:1], grouped=grouped))
         elif m.group("pct"):
             words.append(Word("%", m.start(), m.end(), percent=True))
         else:
@@ -113,12 +128,22 @@ def read_numbers(words: list[Word]) -> list[Number]:
 
 def _number_at(words: list[Word], i: int) -> Number | None:
     w = words[i]
+    following = words[i + 1] if i + 1 < len(words) else None
     if w.value is not None:
         value, last = w.value, i
+        if w.grouped is not None and not (following and (following.percent or following.norm in MULTIPLIERS)):
+            value = w.grouped   # "169.780 مصابا": a count of people has no fraction
     else:
         token = strip_clitic(w.norm)
+        if token in FRACTIONS and following and _bare_multiplier(following.norm):
+            unit = MULTIPLIERS[_bare_multiplier(following.norm)]
+            return Number(i, i + 1, FRACTIONS[token] * unit, multiplied=True)   # "ربع مليون"
         if token in ALONE:
-            return Number(i, i, ALONE[token], multiplied=True)
+            value, unit = ALONE[token], MULTIPLIERS.get(token) or ALONE[token] / 2
+            if token.endswith("ا") and _tail_follows(words, i):
+                value = unit            # "مليونا و899 ألفا": one million, more follows
+            value, last = _compound_tail(words, i, value, unit)
+            return Number(i, last, value, multiplied=True)
         if token in POSTPOSED:
             return Number(i, i, UNITS[token], postposed=True)
         teen = token in ("احد", "احدي") and i + 1 < len(words) and words[i + 1].norm in TEN
@@ -130,12 +155,11 @@ def _number_at(words: list[Word], i: int) -> Number | None:
     # "34 ألف", "ثلاثة آلاف", "2 مليون و300 ألف"
     multiplied = False
     if last + 1 < len(words) and words[last + 1].norm in MULTIPLIERS:
-        value *= MULTIPLIERS[words[last + 1].norm]
+        unit = MULTIPLIERS[words[last + 1].norm]
+        value *= unit
         last += 1
         multiplied = True
-        tail = _compound_tail(words, last, value)
-        if tail:
-            value, last = tail
+        value, last = _compound_tail(words, last, value, unit)
     return Number(i, last, value, multiplied=multiplied)
 
 
@@ -167,14 +191,56 @@ def _read_words(words: list[Word], i: int) -> tuple[float | None, int]:
     return value, last
 
 
-def _compound_tail(words: list[Word], last: int, value: float) -> tuple[float, int] | None:
-    """"2 مليون و300 ألف": a smaller multiplied number joined with و."""
-    j = last + 1
-    if j + 1 < len(words) and words[j].clitic == "و" and words[j + 1].norm in MULTIPLIERS:
-        added = words[j].value * MULTIPLIERS[words[j + 1].norm]
-        if added < value:
-            return value + added, j + 1
+def _bare_multiplier(token: str) -> str | None:
+    """"مليون" or "المليون" -> "مليون": the multiplier a fraction applies to."""
+    for candidate in (token, token[2:] if token.startswith("ال") else token):
+        if candidate in MULTIPLIERS:
+            return candidate
     return None
+
+
+def _tail_part(words: list[Word], j: int) -> tuple[float, int] | None:
+    """The number joined with و at words[j]: "و300", "وخمسمءه"; (value, last index)."""
+    if j >= len(words):
+        return None
+    w = words[j]
+    if w.value is not None:
+        return (w.value, j) if w.clitic == "و" else None
+    if not w.norm.startswith("و") or strip_clitic(w.norm) == w.norm:
+        return None
+    value, last = _read_words(words, j)
+    return (value, last) if value is not None else None
+
+
+def _tail_follows(words: list[Word], i: int) -> bool:
+    return _tail_part(words, i + 1) is not None
+
+
+def _compound_tail(words: list[Word], last: int, value: float, unit: float) -> tuple[float, int]:
+    """Smaller parts joined with و after a multiplied number: "2 مليون و300 ألف",
+    "67 ألفا و173", "مليونين و881 ألفا و687", "21 مليونا ونصف المليون"."""
+    while last + 1 < len(words):
+        j = last + 1
+        word = words[j].norm
+        if word[:1] == "و" and word[1:] in FRACTIONS:
+            # "ونصف المليون": half of the unit just named.
+            value += FRACTIONS[word[1:]] * unit
+            last = j + 1 if j + 1 < len(words) and _bare_multiplier(words[j + 1].norm) else j
+            break
+        part = _tail_part(words, j)
+        if part is None:
+            break
+        amount, part_last = float(part[0]), part[1]
+        if part_last + 1 < len(words) and words[part_last + 1].norm in MULTIPLIERS:
+            smaller = MULTIPLIERS[words[part_last + 1].norm]
+            if smaller >= unit or amount * smaller >= unit:
+                break
+            value, unit, last = value + amount * smaller, smaller, part_last + 1
+            continue
+        if amount.is_integer() and amount < unit and unit >= 1000:
+            value, last = value + amount, part_last   # the units after the thousands
+        break
+    return value, last
 
 
 def _after_ordinal(words: list[Word], i: int) -> bool:
