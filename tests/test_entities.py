@@ -37,6 +37,15 @@ def test_a_state_named_only_as_a_place_is_not_an_actor():
     assert not ({"jordan", "lebanon", "syria"} & found)
     assert "jordan" in actors("وقال الأردن إنه يرفض التهجير")
     assert "egypt" in actors("وأشار المسئولون في مصر إلى أن الحركة لن تناقش الفكرة")   # officials in a state
+    # A war or an airspace named after the state, a journey's end: places.
+    assert "lebanon" not in actors("في أكبر هجوم على البلاد منذ حرب لبنان عام 1982")
+    assert "saudi-arabia" not in actors("ستفتح معبر رفح للسماح للحجاج بالمرور ثم التوجه إلى السعودية")
+    assert "israel" in actors("ونقلت مصر رسالة إلى إسرائيل تطالب فيها بوقف التصعيد")      # a recipient acts
+
+
+def test_unrwa_written_without_palestinians_is_not_the_un():
+    found = actors("وحذر الفلسطينيون ووكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين من خفض المخصصات")
+    assert "unrwa" in found and "united-nations" not in found
 
 
 def test_organisations_inside_titles_count():

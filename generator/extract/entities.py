@@ -35,7 +35,13 @@ GAP_ADJECTIVES = set(tokenize("رفيع رفيعة المستوى كبير كب�
 NEGATIONS = set(tokenize("دون بدون ودون لم ولم"))
 # Words before a state's name that make it the place where something happens ("في لبنان",
 # "جنوبي لبنان"): a state only ever named as a place is not an actor.
-LOCATIVE = set(tokenize("في فى داخل جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي جنوبى شمالى شرقى غربى"))
+# "حرب لبنان عام 1982", "أجواء لبنان": the war and the airspace are named after the place.
+LOCATIVE = set(tokenize("في فى داخل جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي جنوبى شمالى شرقى غربى "
+                        "حرب أجواء سماء أراضي"))
+# "التوجه إلى السعودية", "السفر إلى مصر": a journey's end is a place ("رسالة إلى إسرائيل" is not).
+MOTION = set(tokenize("التوجه توجه يتوجه السفر سافر يسافر الوصول وصل يصل العودة عاد يعود المرور مرور الانتقال "
+                      "انتقل ينتقل دخول الدخول دخل يدخل نقل نقلهم نقله إجلاء إجلائهم"))
+TOWARDS = set(tokenize("إلى الى"))
 
 
 @dataclass
@@ -115,6 +121,8 @@ def _locative(tokens: list[str], start: int, place_chain: int) -> bool:
     if start == 0:
         return False
     before = tokens[start - 1]
+    if before in TOWARDS and MOTION & set(tokens[max(0, start - 4):start - 1]):
+        return True
     if before in LOCATIVE:
         # "مسؤولون في مصر", "المسئولين في مصر": officials of the state, not a place.
         return not (start >= 2 and (tokens[start - 2] in STATE_HEADS or tokens[start - 2][1:] in STATE_HEADS))
