@@ -69,7 +69,8 @@ NOT_COUNTED = set(("ساعه ساعات دقيقه دقاءق ثانيه ثوا�
 WAW_NOUNS = {"وحده", "وحدات", "وزير", "وزراء", "وفاه", "وفيات", "وجبه", "وجبات", "وثيقه", "وثاءق", "وظيفه", "وظاءف"}
 # Words before a number that make it a label, an age or a year rather than a count.
 LABEL_WORDS = set(normalize("رقم القرار قرار المادة البند الفقرة الدورة الصفحة الساعة عام العام سنة السنة العمر "
-                            "عمر عمره عمرها البالغ بالرقم الرقم الطبعة النسخة الجولة المرحلة الحلقة").split())
+                            "عمر عمره عمرها البالغ بالرقم الرقم الطبعة النسخة الجولة المرحلة الحلقة "
+                            "طراز إف أف").split())   # "مقاتلة من طراز إف 16": a model, not a count
 PERCENT_WORDS = ("في المءه", "بالمءه", "في الماءه", "بالماءه", "بالمءه")
 QUALIFIERS = [normalize(q) for q in sorted((
     "ما لا يقل عن", "ما يزيد عن", "ما يزيد على", "ما يقارب", "ما يقرب من", "أكثر من", "أقل من", "أزيد من",
@@ -196,6 +197,8 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
                 return True   # a year, unless people are counted: "1900 أسير", "2000 شخص"
         if first.value >= 10**7:
             return True   # a phone number or an identifier
+    if first.value is not None and re.search(r"[A-Za-z][-\s]?$", text[max(0, first.start - 2):first.start]):
+        return True   # "F16", "S-400": a model name
     if first.value is not None and re.search(r"(?:^|\s)ال\u0640*\s?$", text[max(0, first.start - 5):first.start]):
         return True   # "الـ15": an ordinal or an age ("في الـ15 من عمره"), not a count
     after = words[number.last + 1].norm if number.last + 1 < len(words) else ""
