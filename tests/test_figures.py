@@ -81,6 +81,10 @@ def test_generic_noun_takes_the_verb():
     ("قتل خلالها فلسطينيان وأصيب أكثر من 200 بجروح", {("killed", 2), ("injured", 200)}),
     ("بينما بلغت الإصابات أكثر من 17500.", {("injured", 17_500)}),               # nothing after the number
     ('أعلن الجيش اعتقال 11 "مطلوبا" فلسطينيا', {("prisoners", 11)}),
+    # The tally named earlier in the sentence: "يرتفع عدد القتلى ... إلى 162 شخصا".
+    ("وبذلك يرتفع عدد القتلى الفلسطينيين منذ بدء الاحتجاجات على حدود غزة في 30 آذار/مارس الماضي إلى 162 شخصا",
+     {("killed", 162)}),
+    ("وأوضحت الوزارة أن العنصرين كانا في موقع تدريب", set()),    # a definite dual points back
 ])
 def test_kinds(text, expected):
     assert figures(text) == expected

@@ -125,7 +125,9 @@ def sentence_figures(text: str) -> list[tuple[str, float, str, str | None]]:
         out.append(_quoted(text, words, kind, value, number.first, noun_end))
     for i in range(len(words)):
         # "صحفيان", "إصابتين", "غارتين": a dual noun is a count of two.
-        stem = None if i in covered else _dual_stem(bare[i])
+        # "العنصرين": a definite dual points back to people already counted.
+        definite = any(v.startswith("ال") for v in clitic_variants(words[i].norm))
+        stem = None if i in covered or definite else _dual_stem(bare[i])
         if stem:
             kind = _kind_noun((stem,)) or (_event_kind(bare, i, i) or "other" if _is_people((stem,)) else "other")
             out.append(_quoted(text, words, kind, 2, i, i))
@@ -272,7 +274,7 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
             return kind, value, number.last
         return ("other", value, number.last) if number.multiplied and _money_before(bare, number.first) else None
     if _is_people(noun) or nxt in SUBCOUNT_WORDS:
-        return (_event_kind(bare, number.first, j) or "other"), value, j
+        return (_event_kind(bare, number.first, j) or _tally_kind(bare, number.first) or "other"), value, j
     if nxt.startswith("ال") or len(nxt) < 3 or not _arabic(nxt):
         return None   # a definite word after a number is a label ("رقم 8 المغذي")
     return "other", value, j
@@ -332,6 +334,14 @@ def _event_kind(bare: list[str], first: int, last: int) -> str | None:
     if after:
         return after
     return _kind_in(bare, range(first - 1 - BACK_NEAR, max(-1, first - 1 - BACK_FAR), -1))
+
+
+def _tally_kind(bare: list[str], first: int) -> str | None:
+    """"يرتفع عدد القتلى ... إلى 162 شخصا": the tally named earlier in the sentence decides."""
+    for k in range(first - 1, -1, -1):
+        if {"عدد", "حصيله"} & set(bare[k]):
+            return _kind_in(bare, range(k + 1, min(first, k + 3)))
+    return None
 
 
 def _kind_in(bare: list[str], positions) -> str | None:
