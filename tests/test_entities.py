@@ -95,3 +95,10 @@ def test_military_aid_is_not_humanitarian_aid():
     assert "humanitarian-aid" not in targets
     targets = [h.target for h in kb.matcher.find_keywords(tokenize("منع دخول المساعدات الإنسانية إلى غزة"))]
     assert "humanitarian-aid" in targets
+
+
+def test_people_of_the_2025_talks():
+    found = actors("وقال آدم بولر إن المحادثات مفيدة، فيما رفض عز الدين الحداد الشروط، "
+                   "وأكدت كارولين ليفيت ذلك، وقال إيفي ديفرين إن الجيش مستعد", "2025-05-01")
+    assert {"adam-boehler", "izz-al-din-al-haddad", "karoline-leavitt", "effie-defrin"} <= found
+    assert "izz-al-din-al-haddad" not in actors("وأعلنت البلدية الحداد ثلاثة أيام")   # الحداد: mourning
