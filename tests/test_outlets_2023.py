@@ -73,6 +73,15 @@ def test_a_cited_outlet_is_cited_media_not_the_publisher(tmp_path):
     assert not {"al-quds-daily", "sana", "tasnim"} & {m.id for m in article.actors}
 
 
+def test_a_source_cited_with_wa_or_a_reporter_is_not_the_publisher(tmp_path):
+    # "لوكالة" looks like "told to the agency"; "ووفقا" and "مراسل" before it say it is cited.
+    article = page(tmp_path, TITLE + BODY + (
+        "ووفقا لوكالة سانا، فإن الاجتماع سيعقد الأسبوع المقبل. "
+        "وقال مراسل لوكالة الأنباء الكويتية إن الوفود وصلت.\n"))
+    assert article.outlet_id is None
+    assert {"sana", "kuna"} <= cited(article)
+
+
 def test_similar_names_go_to_their_own_outlets(tmp_path):
     article = page(tmp_path, TITLE + BODY + (
         "وبحسب جريدة القدس العربي فإن الاجتماع تأجل، بينما نقلت صحيفة الشروق الجزائرية "

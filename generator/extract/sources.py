@@ -15,7 +15,8 @@ from ..records import CleanedText, RawArticle
 from .text import Sentence
 
 # "نقلت/نقل عن/وفق/بحسب/حسب/ذكرت X": the article cites X, so X did not publish it.
-CITING_WORDS = set(tokenize("نقلت نقل عن وفق وفقا بحسب حسب حسبما ذكرت ذكر قالت أفادت أوردت نشرت كشفت صحيفة قناة وكالة موقع"))
+CITING_WORDS = set(tokenize("نقلت نقل عن وفق وفقا بحسب حسب حسبما ذكرت ذكر قالت أفادت أوردت نشرت كشفت صحيفة قناة وكالة موقع "
+                            "مراسل مراسلة"))   # "مراسل لوكالة رويترز": the agency's reporter is a source
 COPYRIGHT_MARKS = [normalize(m) for m in ("جميع الحقوق محفوظة", "حقوق النشر محفوظة", "©", "الحقوق محفوظة")]
 _BYLINE_PREFIX = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|متابعة)\s*[:：-]?\s*")
 _BYLINE_SEPARATORS = re.compile(r"\s[|•·]\s|\s[-–—]\s")
@@ -93,7 +94,9 @@ def _told_to(sentences: list[Sentence], kb: KnowledgeBase):
             first = sentence.tokens[hit.start]
             if before == "ل" or (first.startswith("ل") and not normalize(entry.name_ar).startswith("ل")):
                 told[entry.id] = told.get(entry.id, 0) + 1
-            if before in CITING_WORDS or (hit.start >= 2 and sentence.tokens[hit.start - 2] in CITING_WORDS):
+            # "ووفقا لوكالة سانا": the citing word may carry و or ف.
+            near = [t for t in sentence.tokens[max(0, hit.start - 2):hit.start]]
+            if any(t in CITING_WORDS or (t[:1] in "وف" and t[1:] in CITING_WORDS) for t in near):
                 cited.add(entry.id)
     candidates = [media for media in told if media not in cited]
     return kb.entries[max(candidates, key=told.get)] if candidates else None
