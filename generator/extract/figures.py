@@ -247,8 +247,8 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
         return None
     if not nxt:
         # "وبلغت الإصابات أكثر من 17500": nothing follows, the kind word just before decides.
-        kind = _kind_in(bare, range(_qualifier_start(words, number.first) - 1,
-                                    max(-1, _qualifier_start(words, number.first) - 1 - BACK_NEAR), -1))
+        start = _qualifier_start(words, number.first)
+        kind = _kind_in(bare, range(start - 1, max(-1, start - 1 - BACK_NEAR), -1))
         return (kind, value, number.last) if kind else None
     if nxt in NOT_COUNTED or words[j].value is not None:
         return None

@@ -139,8 +139,9 @@ def _number_at(words: list[Word], i: int) -> Number | None:
             unit = MULTIPLIERS[_bare_multiplier(following.norm)]
             return Number(i, i + 1, FRACTIONS[token] * unit, multiplied=True)   # "ربع مليون"
         if token in ALONE:
+            # The unit the word is made of: a singular is its own unit, a dual twice it.
             value, unit = ALONE[token], MULTIPLIERS.get(token) or ALONE[token] / 2
-            if token.endswith("ا") and _tail_follows(words, i):
+            if token.endswith("ا") and _tail_part(words, i + 1) is not None:
                 value = unit            # "مليونا و899 ألفا": one million, more follows
             value, last = _compound_tail(words, i, value, unit)
             return Number(i, last, value, multiplied=True)
@@ -210,10 +211,6 @@ def _tail_part(words: list[Word], j: int) -> tuple[float, int] | None:
         return None
     value, last = _read_words(words, j)
     return (value, last) if value is not None else None
-
-
-def _tail_follows(words: list[Word], i: int) -> bool:
-    return _tail_part(words, i + 1) is not None
 
 
 def _compound_tail(words: list[Word], last: int, value: float, unit: float) -> tuple[float, int]:

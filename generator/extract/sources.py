@@ -95,7 +95,7 @@ def _told_to(sentences: list[Sentence], kb: KnowledgeBase):
             if before == "ل" or (first.startswith("ل") and not normalize(entry.name_ar).startswith("ل")):
                 told[entry.id] = told.get(entry.id, 0) + 1
             # "ووفقا لوكالة سانا": the citing word may carry و or ف.
-            near = [t for t in sentence.tokens[max(0, hit.start - 2):hit.start]]
+            near = sentence.tokens[max(0, hit.start - 2):hit.start]
             if any(t in CITING_WORDS or (t[:1] in "وف" and t[1:] in CITING_WORDS) for t in near):
                 cited.add(entry.id)
     candidates = [media for media in told if media not in cited]
