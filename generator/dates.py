@@ -89,20 +89,25 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?:\s?مـ?(?!\w))?"
 # "تشرين الأول/أكتوبر", "أكتوبر (تشرين الأول)": a second month name for the same month.
 _GMONTH = rf"(?P<month>{_G})(?:\s*[/(،-]\s*(?P<month2>{_G})\)?)?"
 _WEEKDAY = rf"(?:(?P<weekday>{_WD})\s*[،,]?\s*)?"
-_TIME = r"(?:\s*[،,-]?\s*(?:الساعة\s*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm|AM|PM)?))?"
+_TIME = r"(?:\s*[،,-]?\s*(?:الساعة\s*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm)?))?"
+
+
+def _compile(pattern: str) -> re.Pattern:
+    # Without regard to case, for the English month names ("Oct", "october").
+    return re.compile(pattern, re.IGNORECASE)
+
 
 _PATTERNS = [
-    ("dmy", re.compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}{_TIME}")),
-    ("mdy", re.compile(rf"{_B}{_WEEKDAY}{_GMONTH}\s+{_DAY}\s*[،,]\s*{_YEAR}{_E}{_TIME}")),
-    ("hijri", re.compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?P<hmonth>{_H})\s*[،,]?\s*(?:عام\s+|سنة\s+)?(?P<hyear>1[34]\d\d)\s*(?:هـ|ه)?{_E}")),
+    ("dmy", _compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}{_TIME}")),
+    ("mdy", _compile(rf"{_B}{_WEEKDAY}{_GMONTH}\s+{_DAY}\s*[،,]\s*{_YEAR}{_E}{_TIME}")),
+    ("hijri", _compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?P<hmonth>{_H})\s*[،,]?\s*(?:عام\s+|سنة\s+)?(?P<hyear>1[34]\d\d)\s*(?:هـ|ه)?{_E}")),
     # ISO, also as a machine timestamp left in the page: "2025-10-12T10:30:00+03:00".
-    ("ymd", re.compile(rf"{_B}{_YEAR}[-/.](?P<nmonth>[01]?\d)[-/.]{_DAY}"
-                       rf"(?:T(?P<isotime>\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?){_E}|{_E}{_TIME})")),
-    ("dmy_numeric", re.compile(rf"{_B}{_WEEKDAY}{_DAY}[-/.](?P<nmonth>[01]?\d)[-/.]{_YEAR}{_E}{_TIME}")),
+    ("ymd", _compile(rf"{_B}{_YEAR}[-/.](?P<nmonth>[01]?\d)[-/.]{_DAY}"
+                     rf"(?:T(?P<isotime>\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?){_E}|{_E}{_TIME})")),
+    ("dmy_numeric", _compile(rf"{_B}{_WEEKDAY}{_DAY}[-/.](?P<nmonth>[01]?\d)[-/.]{_YEAR}{_E}{_TIME}")),
     # Month and year alone; not the tail of an impossible day-month-year ("31 فبراير 2024").
-    ("my", re.compile(rf"{_B}(?<![0-9]\s)(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}")),
+    ("my", _compile(rf"{_B}(?<![0-9]\s)(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}")),
 ]
-_PATTERNS = [(kind, re.compile(pattern.pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 
 
 @dataclass(frozen=True)
