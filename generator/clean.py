@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .arabic import normalize
+from .arabic import normalize, tokenize
 from .dates import find_dates
 from .records import CleanedText
 
@@ -19,7 +19,7 @@ BODY_MIN_WORDS = 14
 SHORT_SENTENCE_WORDS = 6
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
-LEAD_TITLE_MAX_WORDS = 20
+LEAD_TITLE_MAX_WORDS = 30
 
 _SEPARATOR = re.compile(r"^[\s\-–—_*•·=~|/\\.]*$")
 _COUNTER = re.compile(r"^[\s\d٠-٩۰-۹,.٬٫:+%-]*$")   # view and share counters, times, lone numbers
@@ -36,16 +36,36 @@ _RELATED = [normalize(p) for p in (
     "اقرأ أيضا", "اقرأ ايضا", "إقرأ أيضا", "اقرأ المزيد", "شاهد أيضا", "أخبار ذات صلة", "مواضيع ذات صلة",
     "أخبار متعلقة", "ذات صلة", "الأكثر قراءة", "الأكثر مشاهدة", "المزيد من الأخبار", "قد يعجبك أيضا",
 )]
+# A site's greeting printed above every article ("أعزاءنا الزوار ..."): never the headline, never the story.
+_BOILERPLATE_OPENINGS = [normalize(p) for p in (
+    "أعزاءنا الزوار", "أعزائي الزوار", "عزيزي الزائر", "عزيزي القارئ", "أعزاءنا القراء", "زوارنا الكرام",
+    "متابعينا الكرام", "مرحبا بكم في موقع", "أهلا بكم في موقع", "نرحب بكم في موقع",
+)]
+# "1.2K مشاهدة", "0 تعليق", "شارك 34": counters beside a number.
+_COUNTER_WORDS = set(tokenize("مشاهدة مشاهدات تعليق تعليقات قراءة قراءات زيارة زيارات إعجاب مشاركة مشاركات "
+                              "views comments shares likes reads k"))
+# Menus and breadcrumbs: three or more short items between separators ("الرئيسية | سياسة | اقتصاد").
+_MENU_SEPARATOR = re.compile(r"\s*[|»›>«‹<•·/\\]\s*")
+MENU_ITEM_MAX_WORDS = 3
+# A scraper's header stamp opening the file: " date 2025-10-09 <headline>", "Date: 2024-03-17".
+_STAMP = re.compile(r"^\s*(?:date|published|pubdate)\s*[:=]?\s*"
+                    r"(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\S)\s*",
+                    re.IGNORECASE)
+# Words a publication line holds besides its date: "نشر في: 09-09-2025 | آخر تحديث: 10-09-2025".
+_STAMP_WORDS = set(tokenize("نشر نشرت منشور في بتاريخ تاريخ النشر الاضافة التحديث اخر آخر تحديث تعديل حدث الساعة "
+                            "ص م مساء صباحا صباح بتوقيت غرينتش جرينتش القدس مكة gmt utc published updated on at am pm"))
 _MASTHEAD = [normalize(p) for p in ("رئيس مجلس الإدارة", "رئيس مجلسى الإدارة", "رئيس مجلسي الإدارة", "رئيس التحرير",
                                      "مدير التحرير", "رئيس مجلس الادارة")]
 
 
 def clean(text: str) -> CleanedText:
     lines = [line.rstrip() for line in text.split("\n")]
+    stamp = _take_stamp(lines)
     body_start = _first_body_line(lines)
     header_zone = lines[:body_start]
     removed: list[str] = []
     header: list[str] = []
+    chrome_before: dict[int, list[str]] = {}   # chrome lines seen before the n-th header line
     masthead_next = False
     for line in header_zone:
         stripped = line.strip()
@@ -56,22 +76,24 @@ def clean(text: str) -> CleanedText:
             masthead_next = False
             continue
         kind = classify_chrome(stripped)
-        if kind == "masthead":
+        if kind:
             removed.append(stripped)
-            masthead_next = len(normalize(stripped).split()) <= 5
-        elif kind:
-            removed.append(stripped)
+            chrome_before.setdefault(len(header), []).append(stripped)
+            masthead_next = kind == "masthead" and len(normalize(stripped).split()) <= 5
         else:
             header.append(stripped)
 
     header = _drop_captions(header, removed)
     title = _pick_title(header)
     banner: list[str] = []
+    banner_chrome: list[str] = []
     if title is not None:
         # Lines above the headline are the site's banner (its "today", its
         # section names); lines between headline and body are the byline zone.
         cut = header.index(title)
         banner = header[:cut]
+        banner_chrome = [line for position, lines_ in sorted(chrome_before.items()) if position <= cut
+                         for line in lines_]
         header = [line for line in header[cut + 1:] if line != title]
 
     paragraphs = _body_paragraphs(lines[body_start:], title, removed)
@@ -84,7 +106,20 @@ def clean(text: str) -> CleanedText:
     if title is None:
         title, title_source = _lead_title(paragraphs)
     return CleanedText(header=header, title=title, title_source=title_source, paragraphs=paragraphs,
-                       removed=removed, banner_lines=banner)
+                       removed=removed, banner_lines=banner, banner_chrome=banner_chrome, stamp=stamp)
+
+
+def _take_stamp(lines: list[str]) -> str | None:
+    """A scraper's stamp opening the file is taken off its line (the rest may be the headline)."""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _STAMP.match(line)
+        if not m:
+            return None
+        lines[i] = line[m.end():]
+        return m.group(0).strip()
+    return None
 
 
 def classify_chrome(line: str) -> str | None:
@@ -101,11 +136,23 @@ def classify_chrome(line: str) -> str | None:
         return "masthead"
     if len(words) <= 6 and any(norm.startswith(p) or norm == p for p in _CHROME_PHRASES):
         return "chrome"
+    if any(norm.startswith(p) for p in _BOILERPLATE_OPENINGS):
+        return "boilerplate"
+    if _is_menu(line):
+        return "menu"
+    if len(words) <= 4 and any(ch.isdigit() for ch in line) and _COUNTER_WORDS & set(tokenize(line)):
+        return "counter"
     if line.startswith("-") and len(words) <= 8:
         return "chrome"  # "- تم نسخ عنوان المقال" and similar list-item leftovers
     if is_related_marker(line) and len(words) < BODY_MIN_WORDS:
         return "related"  # "اقرأ أيضا: عنوان مقال آخر"
     return None
+
+
+def _is_menu(line: str) -> bool:
+    items = [item for item in _MENU_SEPARATOR.split(line) if item.strip()]
+    return (len(items) >= 3 and all(len(item.split()) <= MENU_ITEM_MAX_WORDS for item in items)
+            and not find_dates(line))
 
 
 def is_related_marker(line: str) -> bool:
@@ -121,7 +168,9 @@ def is_date_line(line: str) -> bool:
     rest = line
     for d in dates:
         rest = rest.replace(d.text, " ")
-    return len(normalize(rest).split()) <= 4
+    # Publication and update words, times and time zones are part of a date line.
+    words = [w for w in tokenize(rest) if w not in _STAMP_WORDS and not w.isdigit()]
+    return len(words) <= 4
 
 
 def _first_body_line(lines: list[str]) -> int:
@@ -160,6 +209,12 @@ def _pick_title(header: list[str]) -> str | None:
     repeated = [line for line in candidates if header.count(line) > 1]
     if repeated:
         return repeated[0]  # sites print the headline twice (page title, then article title)
+    # Printed twice, once with a tag or section name in front ("غزة | العنوان"): the line the
+    # other one ends with is the headline itself.
+    tagged = [line for line in candidates
+              if any(other != line and other.endswith(line) for other in candidates)]
+    if tagged:
+        return tagged[0]
     # The longest line, but a line ending in a full stop is a standfirst or caption before it is
     # a headline: headlines are not punctuated as sentences.
     return max(candidates, key=lambda line: (not line.rstrip().endswith("."), len(line.split()), -header.index(line)))
@@ -197,14 +252,12 @@ def first_sentence(paragraph: str) -> str:
 
 
 def _lead_title(paragraphs: list[str]) -> tuple[str, str]:
-    """No headline: stand in the first sentence, or its first clause when it runs long."""
+    """No headline: the first sentence stands in, whole; a very long one is cut at a word.
+    (A clause cut at the first comma reads as a fragment: "أعلن مسؤول فلسطيني كبير".)"""
     if not paragraphs:
         return "", "none"
     sentence = first_sentence(paragraphs[0]).rstrip(".")
-    if len(sentence.split()) > LEAD_TITLE_MAX_WORDS:
-        for mark in ("، ", ", ", "؛ "):
-            clause = sentence.split(mark)[0]
-            if TITLE_MIN_WORDS <= len(clause.split()) <= LEAD_TITLE_MAX_WORDS:
-                return clause, "lead"
-        return " ".join(sentence.split()[:LEAD_TITLE_MAX_WORDS]) + " …", "lead"
+    words = sentence.split()
+    if len(words) > LEAD_TITLE_MAX_WORDS:
+        return " ".join(words[:LEAD_TITLE_MAX_WORDS]).rstrip("،,؛:") + " …", "lead"
     return sentence, "lead"

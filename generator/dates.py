@@ -24,8 +24,8 @@ for number, names in enumerate([
     "أبريل ابريل إبريل نيسان أفريل",
     "مايو أيار ماي",
     "يونيو يونيه حزيران جوان",
-    "يوليو يوليه تموز جويلية جويلة",
-    "أغسطس اغسطس آب أوت غشت",
+    "يوليو يوليه تموز جويلية جويلة يوليوز",
+    "أغسطس اغسطس آب أوت غشت أغشت",
     "سبتمبر أيلول شتنبر",
     "أكتوبر اكتوبر تشرين الأول أكتوبر",
     "نوفمبر تشرين الثاني نونبر",
@@ -84,8 +84,11 @@ _G = _alternation(GREGORIAN_MONTHS)
 _H = _alternation(HIJRI_MONTHS)
 _WD = _alternation(WEEKDAYS)
 _DAY = r"(?P<day>[0-3]?\d)"
+# "3rd, March 2024": English ordinal days, as some sites print their publication line.
+_ORDINAL_DAY = rf"{_DAY}(?:st|nd|rd|th)?,?"
 # "2025م": the Gregorian year is often marked with م (ميلادي), as the Hijri one with هـ.
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?:\s?مـ?(?!\w))?"
+# A mistyped five-digit year ("20224") is read only where a weekday confirms one reading (_read).
+_YEAR = r"(?P<year>(?:19|20)\d\d|20\d{3})(?:\s?مـ?(?!\w))?"
 # "تشرين الأول/أكتوبر", "أكتوبر (تشرين الأول)": a second month name for the same month.
 _GMONTH = rf"(?P<month>{_G})(?:\s*[/(،-]\s*(?P<month2>{_G})\)?)?"
 _WEEKDAY = rf"(?:(?P<weekday>{_WD})\s*[،,]?\s*)?"
@@ -98,7 +101,7 @@ def _compile(pattern: str) -> re.Pattern:
 
 
 _PATTERNS = [
-    ("dmy", _compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}{_TIME}")),
+    ("dmy", _compile(rf"{_B}{_WEEKDAY}{_ORDINAL_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}{_TIME}")),
     ("mdy", _compile(rf"{_B}{_WEEKDAY}{_GMONTH}\s+{_DAY}\s*[،,]\s*{_YEAR}{_E}{_TIME}")),
     ("hijri", _compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?P<hmonth>{_H})\s*[،,]?\s*(?:عام\s+|سنة\s+)?(?P<hyear>1[34]\d\d)\s*(?:هـ|ه)?{_E}")),
     # ISO, also as a machine timestamp left in the page: "2025-10-12T10:30:00+03:00".
@@ -157,7 +160,9 @@ def _read(kind: str, m: re.Match, text: str) -> DateMatch | None:
             day = dt.date(greg.year, greg.month, greg.day)
             calendar = "hijri"
         else:
-            year = int(g["year"])
+            year = int(g["year"]) if len(g["year"]) == 4 else _mistyped_year(g, kind)
+            if year is None:
+                return None
             if "nmonth" in g and g.get("nmonth"):
                 month = int(g["nmonth"])
             else:
@@ -179,3 +184,25 @@ def _read(kind: str, m: re.Match, text: str) -> DateMatch | None:
         end -= 1
     return DateMatch(m.start(), end, text[m.start():end], day.isoformat(), "day", calendar,
                      weekday_ok, bool(g.get("time") or g.get("isotime")))
+
+
+def _mistyped_year(g: dict, kind: str) -> int | None:
+    """"الأحد 17 مارس 20224": a five-digit year is read when dropping one digit gives a
+    year whose date falls on the weekday written beside it, and only one such year does."""
+    if not g.get("weekday") or kind == "my":
+        return None
+    try:
+        month = int(g["nmonth"]) if g.get("nmonth") else _month_number(g["month"], GREGORIAN_MONTHS)
+        weekday = _month_number(g["weekday"], WEEKDAYS)
+    except (KeyError, ValueError):
+        return None
+    digits = g["year"]
+    readings = set()
+    for i in range(len(digits)):
+        year = int(digits[:i] + digits[i + 1:])
+        try:
+            if 2000 <= year <= 2099 and dt.date(year, month, int(g["day"])).weekday() == weekday:
+                readings.add(year)
+        except ValueError:
+            continue
+    return readings.pop() if len(readings) == 1 else None
