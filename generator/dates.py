@@ -46,7 +46,8 @@ for number, names in enumerate([
 
 HIJRI_MONTHS: dict[str, int] = {
     "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الاول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
-    "جمادى الأولى": 5, "جمادى الأول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6,
+    "جمادى الأولى": 5, "جمادى الأول": 5, "جمادى أول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6,
+    "جمادى الآخر": 6, "جمادى ثاني": 6, "ربيع أول": 3, "ربيع ثاني": 4,
     "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11,
     "ذو الحجة": 12, "ذي الحجة": 12,
 }
@@ -78,8 +79,10 @@ def _alternation(names) -> str:
     return "|".join(_loose(n) for n in sorted(names, key=len, reverse=True))
 
 
-_B = r"(?<!\w)"   # not inside a word (\w covers Arabic letters and digits)
-_E = r"(?!\w)"
+# Not inside a word (\w covers Arabic letters and digits); but a date glued to the word before
+# or after it ("عرب وعالم12-10-2024", "٢٠٢٤قتل") still starts or ends where Arabic letters meet digits.
+_B = r"(?:(?<!\w)|(?<=[\u0621-\u064a])(?=\d))"
+_E = r"(?:(?!\w)|(?<=\d)(?=[\u0621-\u064a]))"
 _G = _alternation(GREGORIAN_MONTHS)
 _H = _alternation(HIJRI_MONTHS)
 _WD = _alternation(WEEKDAYS)
@@ -92,7 +95,9 @@ _YEAR = r"(?P<year>(?:19|20)\d\d|20\d{3})(?:\s?مـ?(?!\w))?"
 # "تشرين الأول/أكتوبر", "أكتوبر (تشرين الأول)": a second month name for the same month.
 _GMONTH = rf"(?P<month>{_G})(?:\s*[/(،-]\s*(?P<month2>{_G})\)?)?"
 _WEEKDAY = rf"(?:(?P<weekday>{_WD})\s*[،,]?\s*)?"
-_TIME = r"(?:\s*[،,-]?\s*(?:الساعة\s*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm)?))?"
+_TIME = r"(?:\s*[،,-]?\s*(?:الساعة\s*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ص|مـ?|am|pm)(?!\w))?))?"
+# "١٩ - مارس - ٢٠٢٥", "10/أكتوبر/2025", "28-أكتوبر-2024": a month name between dashes or slashes.
+_SEP = r"\s*[-/]?\s*"
 
 
 def _compile(pattern: str) -> re.Pattern:
@@ -101,7 +106,7 @@ def _compile(pattern: str) -> re.Pattern:
 
 
 _PATTERNS = [
-    ("dmy", _compile(rf"{_B}{_WEEKDAY}{_ORDINAL_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}{_TIME}")),
+    ("dmy", _compile(rf"{_B}{_WEEKDAY}{_ORDINAL_DAY}{_SEP}(?:من\s+)?(?:شهر\s+)?{_GMONTH}{_SEP}[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}{_TIME}")),
     ("mdy", _compile(rf"{_B}{_WEEKDAY}{_GMONTH}\s+{_DAY}\s*[،,]\s*{_YEAR}{_E}{_TIME}")),
     ("hijri", _compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?P<hmonth>{_H})\s*[،,]?\s*(?:عام\s+|سنة\s+)?(?P<hyear>1[34]\d\d)\s*(?:هـ|ه)?{_E}")),
     # ISO, also as a machine timestamp left in the page: "2025-10-12T10:30:00+03:00".

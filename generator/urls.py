@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 # Second-level labels under a country code that are not themselves a site: "alquds.co.uk",
 # "ahram.org.eg", "okaz.com.sa" are registered one level further down.
-_GENERIC_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "edu", "ac", "info", "news", "mil", "sch"}
+_GENERIC_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "edu", "ac", "mil", "sch"}
 # Host prefixes that only say which version of the site was fetched.
 _VERSION_PREFIXES = ("www.", "m.", "mobile.", "amp.", "www2.")
 
@@ -47,12 +47,22 @@ def parse(url: str | None) -> PageAddress | None:
         host = (parts.hostname or "").lower().rstrip(".")
     except ValueError:
         return None
-    if "." not in host or not re.fullmatch(r"[a-z0-9.-]+", host):
-        return None
+    if "." not in host or not re.fullmatch(r"[a-z0-9.-]+", host) or re.fullmatch(r"[0-9.]+", host):
+        return None   # not a name (an IP address names no outlet)
     for prefix in _VERSION_PREFIXES:
         if host.startswith(prefix):
             host = host[len(prefix):]
     return PageAddress(host, unquote(parts.path).lower(), unquote(parts.query))
+
+
+def slug_words(url: str | None) -> list[str]:
+    """The Arabic words of an address's path ("/news/حماس-توافق-على-الهدنة"), normalised."""
+    from .arabic import tokenize   # noqa: PLC0415 - urls.py is otherwise free of Arabic logic
+
+    address = parse(url)
+    if address is None:
+        return []
+    return [word for word in tokenize(re.sub(r"[-_/.+]", " ", address.path)) if not word.isascii()]
 
 
 def site_matches(address: PageAddress, site: str) -> bool:
@@ -82,14 +92,10 @@ _URL_PATTERNS = [
     ("dMy", re.compile(r"(?<![a-z0-9])([0-3]?\d)[-_]([a-z]{3,9})[-_](20[0-3]\d)(?![0-9])")),
     ("Mdy", re.compile(r"(?<![a-z0-9])([a-z]{3,9})[-_]([0-3]?\d)[-_](20[0-3]\d)(?![0-9])")),
 ]
-# /2024/03/slug: the month only.
-_URL_MONTH = re.compile(r"/(20[0-3]\d)/([01]\d)/(?![0-9])")
-
-
 @dataclass(frozen=True)
 class UrlDate:
-    iso: str            # YYYY-MM-DD or YYYY-MM
-    precision: str      # day | month
+    iso: str            # YYYY-MM-DD
+    precision: str      # day
     evidence: str       # the characters of the address it was read from
 
 
@@ -104,9 +110,7 @@ def find_url_date(url: str | None) -> UrlDate | None:
             day = _day(kind, m.groups())
             if day is not None:
                 return UrlDate(day.isoformat(), "day", m.group(0))
-    m = _URL_MONTH.search(text)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return UrlDate(f"{m.group(1)}-{m.group(2)}", "month", m.group(0).strip("/"))
+    # "/2024/03/slug" names a month, not a day: a guess at the day would be worse than no date.
     return None
 
 

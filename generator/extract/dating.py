@@ -2,10 +2,11 @@
 
 The rules, in order (documented on the about page):
 1. a curator's sidecar date (a null there: no date);
-2. a scraper's stamp opening the file ("date 2025-10-09");
-3. a date in the byline zone (between headline and body), or anywhere after a
-   publication marker (منشور، نشر في، التاريخ: ...), or a dateline opening
-   the first paragraph ("غزة - 5 مارس 2024 -");
+2. a date in the byline zone (between headline and body), or anywhere after a
+   publication marker (منشور، نشر في، التاريخ: ...);
+3. a scraper's stamp opening the file ("date 2025-10-09"); then a date alone on its
+   line among the story's first lines, or a dateline opening the first paragraph
+   ("غزة - 5 مارس 2024 -");
 4. the corpus manifest's date;
 5. a date in the article's URL (/2024/03/05/, 20240305, 05-mar-2024);
 6. a lone date line just above the headline with no banner around it (low confidence);
@@ -22,6 +23,7 @@ import datetime as dt
 import re
 
 from ..arabic import normalize
+from ..clean import is_date_line
 from ..dates import DateMatch, find_dates
 from ..records import CleanedText, DateFinding, RawArticle
 from ..schema import iso
@@ -29,7 +31,7 @@ from ..urls import find_url_date
 
 PUBLICATION_MARKERS = [normalize(m) for m in (
     "منشور", "نشر في", "نشر بتاريخ", "نُشر", "تاريخ النشر", "آخر تحديث", "اخر تحديث", "تم النشر",
-    "تاريخ الإضافة", "حُدّث", "تم التحديث", "بتاريخ", "تاريخ التحديث", "آخر تعديل",
+    "تاريخ الإضافة", "حُدّث", "تم التحديث", "تاريخ التحديث", "آخر تعديل",
     "التاريخ:", "التاريخ :", "published", "updated", "last update",
 )]
 # An update is later than the publication: a byline line that says "updated" gives way to
@@ -39,6 +41,9 @@ UPDATE_MARKERS = [normalize(m) for m in ("آخر تحديث", "اخر تحديث
 PUBLISHED_MARKERS = [normalize(m) for m in ("منشور", "نشر", "نُشر", "تاريخ النشر", "تم النشر", "تاريخ الإضافة",
                                             "published")]
 DATELINE_WORDS = 8
+BODY_STAMP_LINES = 4
+# The signature line of an embedded post: "— Name (@handle) October 2, 2024".
+_EMBEDDED_POST = re.compile(r"@\w|^\s*[—–-]|pic\.twitter|t\.co/")
 # A byline-zone line longer than this (besides its date) is a caption or a standfirst, not a stamp.
 BYLINE_MAX_WORDS = 12
 # An update stamp this long after the latest date the article reports is an edit, not the story's day.
@@ -56,7 +61,8 @@ def find_publication_date(raw: RawArticle, cleaned: CleanedText) -> tuple[DateFi
         value = iso(raw.sidecar["date"])
         return DateFinding(value, _precision(value), str(raw.sidecar["date"]), "sidecar"), page_date
 
-    finding = _from_stamp(cleaned) or _from_text(cleaned)
+    # The page's own stamp first: a scraper's stamp can hold a default ("date 2023-01-01").
+    finding = _from_byline(cleaned) or _from_stamp(cleaned) or _from_story_opening(cleaned)
     if finding is not None:
         return finding, page_date
     if raw.manifest.get("date"):
@@ -89,21 +95,28 @@ def find_publication_date(raw: RawArticle, cleaned: CleanedText) -> tuple[DateFi
 def _from_stamp(cleaned: CleanedText) -> DateFinding | None:
     if not cleaned.stamp:
         return None
-    dates = find_dates(cleaned.stamp)
-    return _finding(dates[0], cleaned.stamp) if dates else None
+    # A stamp of a month alone ("date 2024-03") names no day: it dates nothing.
+    dates = [d for d in find_dates(cleaned.stamp) if d.precision == "day"]
+    if not dates:
+        return None
+    finding = _finding(dates[0], cleaned.stamp)
+    finding.evidence = cleaned.stamp
+    return finding
 
 
 def _precision(value: str) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(value), "day")
 
 
-def _from_text(cleaned: CleanedText) -> DateFinding | None:
+def _from_byline(cleaned: CleanedText) -> DateFinding | None:
     # Byline zone: between headline and body; a "published" line before a plain one. A line
     # that only says "updated" waits: it is used when nothing else gives the date.
     for line in sorted(cleaned.header, key=_byline_rank):
-        if _byline_rank(line) == 2:
-            break
         dates = [d for d in find_dates(line) if d.calendar == "gregorian"] or find_dates(line)
+        if _byline_rank(line) == 2:
+            # "27/1/2025 | آخر تحديث: 27/1/2025 10:42": the date before the update marker.
+            dates = [d for d in dates if not any(m in normalize(line[max(0, d.start - 18):d.start])
+                                                 for m in UPDATE_MARKERS)]
         if dates and _is_stamp(line, dates):
             return _finding(dates[0], line)
     # After a publication marker anywhere (a footer "نشر في ...", "التاريخ : ...").
@@ -111,11 +124,23 @@ def _from_text(cleaned: CleanedText) -> DateFinding | None:
         d = _after_marker(line, PUBLICATION_MARKERS, exclude=UPDATE_MARKERS)
         if d is not None:
             return _finding(d, line)
+    return None
+
+
+def _from_story_opening(cleaned: CleanedText) -> DateFinding | None:
+    # A date alone on its line among the first lines of the story (under a caption or a
+    # repeated headline): the page's stamp, not an event.
+    for line in cleaned.paragraphs[:BODY_STAMP_LINES]:
+        dates = find_dates(line)
+        if dates and dates[0].precision == "day" and is_date_line(line) and not _EMBEDDED_POST.search(line):
+            return _finding(dates[0], line)
     # A dateline opening the first paragraph.
     if cleaned.paragraphs:
         first = cleaned.paragraphs[0]
         for d in find_dates(first):
-            if len(first[:d.start].split()) <= DATELINE_WORDS and re.match(r"\s*[-–—:(/]", first[d.end:]):
+            # "غزة - 5 مارس 2024 -", or a date the scraper glued to the first word ("١٢ نوفمبر ٢٠٢٤قتل").
+            opening = not first[:d.start].strip()
+            if opening or (len(first[:d.start].split()) <= DATELINE_WORDS and re.match(r"\s*[-–—:(/]", first[d.end:])):
                 return _finding(d, first)
     return None
 
