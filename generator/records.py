@@ -22,6 +22,7 @@ class RawArticle:
     encoding: str              # the encoding it was decoded with
     sidecar: dict[str, Any] = field(default_factory=dict)   # NAME.meta.yml, validated
     manifest: dict[str, Any] = field(default_factory=dict)  # row of a manifest.csv beside it
+    manifest_file: Path | None = None                        # the manifest.csv that row is from
 
 
 @dataclass

@@ -247,3 +247,23 @@ def test_an_address_that_names_no_site_leaves_the_outlet_to_the_page(tmp_path):
     assert parse("http://61.12.3.4/news/1") is None
     article = page(tmp_path, f"{HEADLINE}\n\n{BODY}", "http://61.12.3.4/news/1")
     assert article.outlet_source != "url"
+
+
+def test_the_report_says_how_many_articles_a_manifest_described_and_when_it_matched_none(tmp_path):
+    from generator.build import build, print_report
+    import io
+
+    used, unused = tmp_path / "used", tmp_path / "unused"
+    for folder in (used, unused):
+        folder.mkdir()
+        (folder / "one.txt").write_text(f"{HEADLINE}\n\n{BODY}", encoding="utf-8")
+    (used / "manifest.csv").write_text("file,date,source\ncorpus/x/one.txt,2018-05-03,SkyNews\n", encoding="utf-8")
+    (unused / "manifest.csv").write_text("file,date\nsomewhere/else.txt,2018-05-03\n", encoding="utf-8")
+    for folder, expected in ((used, "manifest: rows for 1 article(s)"), (unused, "matched no article")):
+        report, articles = build([folder], tmp_path / f"docs-{folder.name}")
+        line = next(f for f in report.files if f.file.endswith("manifest.csv"))
+        assert line.status == "manifest" and expected in line.reason
+        shown = io.StringIO()
+        print_report(report, shown, quiet=True)
+        assert ("MANIFEST" in shown.getvalue()) == (folder is unused)
+    assert articles[0].date.value is None   # the unused manifest dated nothing
