@@ -51,7 +51,7 @@ def evaluate(gold_path: Path, kb_dir: Path = DEFAULT_KB_DIR, pages: Path | None 
     folder = pages_folder(gold_path, pages)
     texts = read_texts(gold_path, gold, folder)
     totals = {f: Counter() for f in SET_FIELDS}
-    right = Counter()          # date, date-stated, date-null, outlet, title: entries right
+    right = Counter()          # date, date-stated, date-null, outlet, title, title-stated, title-null: entries right
     counted = Counter()        # the same: entries scored
     articles = []
     for text in texts:
@@ -75,9 +75,10 @@ def evaluate(gold_path: Path, kb_dir: Path = DEFAULT_KB_DIR, pages: Path | None 
         else:
             errors["outlet"] = {"gold": gold_outlet, "predicted": article.outlet}
         if "title" in item:
-            counted["title"] += 1
+            title_kind = "title-null" if item["title"] is None else "title-stated"
+            counted.update(["title", title_kind])
             if title_matches(item["title"], article.title, article.title_source):
-                right["title"] += 1
+                right.update(["title", title_kind])
             else:
                 errors["title"] = {"gold": item["title"], "predicted": article.title, "source": article.title_source}
 
@@ -113,7 +114,8 @@ def evaluate(gold_path: Path, kb_dir: Path = DEFAULT_KB_DIR, pages: Path | None 
                        **{f"{kind}_{n}": c[f"date-{kind}"] for kind in ("stated", "null") for n, c in (("right", right), ("total", counted))}},
               "outlet": {"accuracy": _ratio(right["outlet"], counted["outlet"])}}
     if counted["title"]:
-        scores["title"] = {"accuracy": _ratio(right["title"], counted["title"]), "right": right["title"], "total": counted["title"]}
+        scores["title"] = {"accuracy": _ratio(right["title"], counted["title"]), "right": right["title"], "total": counted["title"],
+                           **{f"{kind}_{n}": c[f"title-{kind}"] for kind in ("stated", "null") for n, c in (("right", right), ("total", counted))}}
     for field, c in totals.items():
         p, r = _ratio(c["tp"], c["tp"] + c["fp"]), _ratio(c["tp"], c["tp"] + c["fn"])
         scores[field] = {"precision": p, "recall": r, "f1": _ratio(2 * p * r, p + r), **{k: c[k] for k in ("tp", "fp", "fn")}}
@@ -154,6 +156,10 @@ def print_scores(scores: dict, errors: bool = False) -> None:
         print(f"{field:<10}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>8.3f}")
     d = scores["date"]
     print(f"dates: {d['stated_right']} of {d['stated_total']} stated right, {d['null_right']} of {d['null_total']} nulls right")
+    if "title" in scores:
+        t = scores["title"]
+        print(f"titles: {t['stated_right']} of {t['stated_total']} headlines right, "
+              f"{t['null_right']} of {t['null_total']} pages without one right")
     for line in scores["unreadable"]:
         print(f"unreadable: {line}")
     if errors:

@@ -123,7 +123,8 @@ def test_page_entries_are_read_from_the_cache_with_their_url(tmp_path, extracted
     # A KB outlet matches by English name whatever the case; a domain matches case-insensitively.
     assert scores["outlet"]["accuracy"] == 1.0
     # Double spaces do not make a headline wrong; a lead sentence is no headline, so a null gold title holds.
-    assert scores["title"] == {"accuracy": 1.0, "right": 2, "total": 2}
+    assert scores["title"] == {"accuracy": 1.0, "right": 2, "total": 2,
+                               "stated_right": 1, "stated_total": 1, "null_right": 1, "null_total": 1}
     assert scores["errors"] == []
 
 
@@ -138,7 +139,7 @@ def test_a_wrong_headline_date_or_outlet_is_an_error_with_both_values(tmp_path, 
         {"id": "p2", "url": "https://paper.example/b/2", "date": None, "title": None, "outlet": None},
     ], {"p1": HEADLINE_PAGE, "p2": BODY_PAGE})
     scores = evaluate(gold)
-    assert scores["title"]["right"] == 0 and scores["outlet"]["accuracy"] == 0.5
+    assert scores["title"]["right"] == 0 and scores["title"]["null_total"] == 1 and scores["outlet"]["accuracy"] == 0.5
     errors = {e["id"]: e for e in scores["errors"]}
     assert errors["p1"]["date"]["gold"] == "2024-03-17" and errors["p1"]["date"]["predicted"] == "2026-03-01"
     assert errors["p1"]["title"]["predicted"] == "الرئيسية | محليات | دولي | رأي"
