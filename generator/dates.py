@@ -165,7 +165,7 @@ def _read(kind: str, m: re.Match, text: str) -> DateMatch | None:
             day = dt.date(greg.year, greg.month, greg.day)
             calendar = "hijri"
         else:
-            year = int(g["year"]) if len(g["year"]) == 4 else _mistyped_year(g, kind)
+            year = int(g["year"]) if len(g["year"]) == 4 else _mistyped_year(g, kind, text[m.end():])
             if year is None:
                 return None
             if "nmonth" in g and g.get("nmonth"):
@@ -191,9 +191,15 @@ def _read(kind: str, m: re.Match, text: str) -> DateMatch | None:
                      weekday_ok, bool(g.get("time") or g.get("isotime")))
 
 
-def _mistyped_year(g: dict, kind: str) -> int | None:
+_COUNT_AFTER = re.compile(r"\s*(?:مشاهد|تعليق|قراء|views|comments)", re.IGNORECASE)
+
+
+def _mistyped_year(g: dict, kind: str, after: str) -> int | None:
     """"الأحد 17 مارس 20224": a five-digit year is read when dropping one digit gives a
-    year whose date falls on the weekday written beside it, and only one such year does."""
+    year whose date falls on the weekday written beside it, and only one such year does.
+    "19 يناير 20252 مشاهدة": a view count glued to the year is cut off it."""
+    if _COUNT_AFTER.match(after) and kind != "my":
+        return int(g["year"][:4])
     if not g.get("weekday") or kind == "my":
         return None
     try:

@@ -57,7 +57,8 @@ def page(tmp_path: Path, text: str, url: str | None = None):
     (f"{HEADLINE}\n9 ماي 2025\n", "2025-05-09"),
     # a mistyped five-digit year that the weekday settles (17 March 2024 was a Sunday)
     (f"{HEADLINE}\nالأحد 17 مارس 20224\n", "2024-03-17"),
-    # a section name glued to the stamp
+    # a section name glued to the stamp; an author's name and a view count glued to it
+    (f"{HEADLINE}\nسارة محمود19 يناير 20252 مشاهدة\n", "2025-01-19"),
     (f"{HEADLINE}\nعرب وعالم12-10-2024 | 13:27\n", "2024-10-12"),
     # a headline too long to tell from a paragraph by its length, then its date
     ("بن غفير يعود إلى الحكومة.. مراقبون: رئيس الوزراء يخشى انهيار الائتلاف إذا خرج حزب القوة اليهودية منها\n\n"
@@ -144,6 +145,11 @@ def test_no_date_in_a_url_that_states_none(url):
 ])
 def test_no_stated_date(tmp_path, text):
     assert page(tmp_path, text).date.value is None
+
+
+def test_a_date_with_its_hijri_twin_on_a_page_without_a_headline_is_the_banners_today(tmp_path):
+    article = page(tmp_path, f"الأحد 1 مارس 2026 01:36 م 12 رمضان 1447 هـ\n\n{BODY}")
+    assert article.date.value is None
 
 
 def test_the_articles_stamp_beats_the_banner_which_becomes_the_page_date(tmp_path):

@@ -113,6 +113,8 @@ def _from_byline(cleaned: CleanedText) -> DateFinding | None:
     # that only says "updated" waits: it is used when nothing else gives the date.
     for line in sorted(cleaned.header, key=_byline_rank):
         dates = [d for d in find_dates(line) if d.calendar == "gregorian"] or find_dates(line)
+        if cleaned.title_source != "headline" and _is_twin(line):
+            continue   # no headline to stand under: a date with its Hijri twin is the banner's today
         if _byline_rank(line) == 2:
             # "27/1/2025 | آخر تحديث: 27/1/2025 10:42": the date before the update marker.
             dates = [d for d in dates if not any(m in normalize(line[max(0, d.start - 18):d.start])
@@ -203,6 +205,10 @@ def _finding(d: DateMatch, line: str) -> DateFinding:
     return DateFinding(d.iso, d.precision, d.text, "text", "low" if notes else "high", notes)
 
 
+def _is_twin(line: str) -> bool:
+    return len({d.calendar for d in find_dates(line)}) > 1 or "الموافق" in line
+
+
 def _banner_date(cleaned: CleanedText) -> tuple[str | None, bool]:
     """The site's "today" in the banner (a line that is a date and little else), and whether the
     banner is furnished as one: weather, rates, a menu, or a Hijri twin beside the date."""
@@ -214,8 +220,7 @@ def _banner_date(cleaned: CleanedText) -> tuple[str | None, bool]:
         for d in dates:
             rest = rest.replace(d.text, " ")
         if len(normalize(rest).split()) <= 1:
-            furnished = (len({d.calendar for d in dates}) > 1 or "الموافق" in line
-                         or any(_BANNER_FURNITURE.search(other) for other in [*cleaned.banner_chrome,
+            furnished = (_is_twin(line) or any(_BANNER_FURNITURE.search(other) for other in [*cleaned.banner_chrome,
                                                                                *cleaned.banner_lines]))
             # The Gregorian twin when there is one: a Hijri date converts with a day or two of
             # uncertainty (local sighting against the Umm al-Qura tables).
