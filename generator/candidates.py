@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .arabic import tokenize
+from .arabic import is_arabic_word, is_definite, known_form, tokenize
 from .clean import clean
 from .extract.text import split_sentences
 from .ingest import InputError, discover, read_article
@@ -72,7 +72,7 @@ def _known_positions(tokens: list[str], kb) -> tuple[set[int], set[int]]:
 def _names_after_titles(sentence, known: set[int], people: set[int], kb):
     tokens = sentence.tokens
     for i, token in enumerate(tokens):
-        if token not in TITLES and token[1:] not in TITLES:
+        if known_form(token, TITLES) is None:
             continue
         # Skip the rest of the title: office words, nationalities, organisations ("القيادي في حماس").
         j = i + 1
@@ -80,7 +80,7 @@ def _names_after_titles(sentence, known: set[int], people: set[int], kb):
         # a name starts with an indefinite word.
         while j < len(tokens) and j - i <= 6 and j not in people and _joined(sentence, j) and (
                 tokens[j] in TITLE_WORDS or j in known or kb.matcher.demonym_state(tokens[j])
-                or tokens[j].startswith(("ال", "لل", "بال", "وال"))):
+                or is_definite(tokens[j])):
             j += 1
         if j in people or j >= len(tokens):
             continue  # the title is followed by someone already known
@@ -101,7 +101,7 @@ def _joined(sentence, k: int) -> bool:
 def _name_like(token: str, k: int, known: set[int], first: bool = False) -> bool:
     """A word that can be part of a person's name; the first never carries the article or a preposition
     ("المرصد رامي"، "بالديوان الملكي" are not names)."""
-    if first and (token.startswith(("ال", "بال", "لل", "وال", "كال", "فال")) or token in TITLE_WORDS):
+    if first and (is_definite(token) or token in TITLE_WORDS):
         return False
     return (token not in STOP and k not in known and token not in TITLE_WORDS and token not in TITLES
-            and all("\u0621" <= ch <= "\u064a" for ch in token) and len(token) > 1)
+            and is_arabic_word(token) and len(token) > 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .arabic import analyze, normalize, tokenize
+from .arabic import analyze, normalize, sentence_spans, tokenize
 from .dates import find_dates
 from .records import CleanedText
 
@@ -334,14 +334,10 @@ def _body_paragraphs(lines: list[str], title: str | None, removed: list[str]) ->
     return paragraphs
 
 
-# ".." and "..." join a headline's parts ("رسميا.. حماس توافق"): they end no sentence.
-_SENTENCE_END = re.compile(r"(?<!\.)[.!?؟](?!\.)(?=\s|$)")
-
-
 def first_sentence(paragraph: str) -> str:
     """The paragraph up to and including its first sentence-ending mark (all of it if none)."""
-    m = _SENTENCE_END.search(paragraph)
-    return paragraph[: m.end()] if m else paragraph
+    spans = sentence_spans(paragraph)
+    return paragraph[: spans[0][1]] if spans else paragraph
 
 
 def _lead_title(paragraphs: list[str]) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .arabic import tokenize
+from .arabic import clitic_variants, strip_article, tokenize
 
 DEFAULT_KB_DIR = Path(__file__).parent / "data" / "kb"
 KB_FILES = ("actors", "offices", "topics", "places", "media")
@@ -168,24 +168,6 @@ class Hit:
 
 
 NOT_A_TOPIC = "not-a-topic"
-
-
-def clitic_variants(token: str) -> list[str]:
-    """The token as written and with a proclitic removed: وحماس -> حماس, للقاهره -> القاهره."""
-    out = [token]
-    rest = token
-    if rest[:1] in ("و", "ف") and len(rest) > 3:
-        rest = rest[1:]
-        out.append(rest)
-    if rest.startswith("لل") and len(rest) > 4:
-        out.append("ال" + rest[2:])
-    if rest[:1] in ("ب", "ل", "ك") and len(rest) > 3:
-        out.append(rest[1:])
-    return out
-
-
-def strip_article(token: str) -> str:
-    return token[2:] if token.startswith("ال") and len(token) > 4 else token
 
 
 class Matcher:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..arabic import tokenize
+from ..arabic import known_form, tokenize
 from ..kb import KnowledgeBase
 from ..records import Mention
 from .text import Sentence
@@ -129,7 +129,7 @@ def _locative(tokens: list[str], start: int, place_chain: int) -> bool:
         return True
     if before in LOCATIVE:
         # "مسؤولون في مصر", "المسئولين في مصر": officials of the state, not a place.
-        return not (start >= 2 and (tokens[start - 2] in STATE_HEADS or tokens[start - 2][1:] in STATE_HEADS))
+        return not (start >= 2 and known_form(tokens[start - 2], STATE_HEADS) is not None)
     return start == place_chain and tokens[start].startswith("و")
 
 
@@ -142,8 +142,8 @@ def _states_by_adjective(tokens: list[str], kb: KnowledgeBase):
     """(state, start, end) for "head word + up to two adjectives + nationality adjective" and its و-continuations."""
     i = 0
     while i < len(tokens):
-        head = tokens[i] if tokens[i] in STATE_HEADS else tokens[i][1:]
-        if head not in STATE_HEADS:
+        head = known_form(tokens[i], STATE_HEADS)
+        if head is None:
             i += 1
             continue
         j = i + 1

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..arabic import fold_digits, normalize
+from ..arabic import ARABIC_LETTERS, clitic_variants, fold_digits, normalize
 
 # A number in digits: thousands separated by , or ٬ or a decimal part.  "17,00"
 # (a clock time in AFP style) has two digits after the comma and is left whole.
 # Some sites group thousands with dots ("1.899.291"); a single dotted group ("169.780") is
 # read as thousands too unless a multiplier or % follows (see _number_at).
 _DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+(?:[.٫,]\d+)?"
-_ARABIC = r"[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0640\u0671-\u06d3]+"
+_ARABIC = rf"[{ARABIC_LETTERS}\u064b-\u065f\u0670\u0640]+"
 # One clitic (و ب ل ف ك) may stick to a number written in digits: "و85", "بـ120".
 _SCAN = re.compile(rf"(?P<clitic>[وبلفك]ـ?)?(?P<num>{_DIGITS})|(?P<word>{_ARABIC})|(?P<pct>[%٪])")
 
@@ -100,12 +100,8 @@ def scan(text: str) -> list[Word]:
 
 
 def strip_clitic(token: str) -> str:
-    """وثلاثه -> ثلاثه, لثلاثه -> ثلاثه (only when what is left is a number word)."""
-    if token[:1] in "وبلفك" and _is_number_word(token[1:]):
-        return token[1:]
-    if token[:2] in ("وب", "ول", "فل") and _is_number_word(token[2:]):
-        return token[2:]
-    return token
+    """وثلاثه -> ثلاثه, لثلاثه -> ثلاثه, وبست -> ست (only when what is left is a number word)."""
+    return next((v for v in clitic_variants(token, min_stem=1)[1:] if _is_number_word(v)), token)
 
 
 def _is_number_word(token: str) -> bool:

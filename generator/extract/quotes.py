@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import normalize, tokenize
+from ..arabic import known_form, normalize, tokenize
 from ..records import Quote
 from .text import Sentence
 
@@ -77,7 +77,7 @@ def find_quotes(sentences: list[Sentence], speakers: list[tuple[int, int, int, s
 
 
 def _strip_conjunction(token: str) -> str:
-    return token[1:] if token[:1] in ("و", "ف") and token[1:] in REPORTING_VERBS else token
+    return known_form(token, REPORTING_VERBS, prepositions=False) or token
 
 
 def _words(sentence: Sentence, verb_at: int) -> tuple[str | None, bool, int]:
@@ -106,7 +106,7 @@ def _unnamed(sentence: Sentence, tokens: list[str], verb_at: int, stop: int, sur
     for length in (2, 1):
         if tuple(span[:length]) in surnames:
             return surnames[tuple(span[:length])], sentence.words(verb_at + 1, verb_at + 1 + length)
-    if not span or span[0] not in SPEAKER_NOUNS and span[0][1:] not in SPEAKER_NOUNS:
+    if not span or known_form(span[0], SPEAKER_NOUNS) is None:
         return None, ""   # the subject is implicit in the verb ("وأضاف أن", "ووصف ... بأنها")
     end = verb_at + 1
     while end < stop and end - verb_at <= 5 and tokens[end] not in PREPOSITIONS \

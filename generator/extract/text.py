@@ -4,11 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..arabic import word_spans
+from ..arabic import sentence_spans, word_spans
 
-# Split after . ! ? ؟ and the Arabic full stop when a space follows; never
-# inside numbers (2.2 مليون) or abbreviations without a following space.
-_SENTENCE_END = re.compile(r"(?<=[.!?؟۔])[\"'”»]?\s+")
 # "دبي، الإمارات العربية المتحدة (CNN)— ", "غزة (رويترز) - ", "القدس - (أ ف ب) - ", "غزة - ":
 # where the story was filed from, not something it is about.
 _DATELINE = re.compile(
@@ -57,8 +54,8 @@ def without_dateline(paragraphs: list[str], is_place=lambda words: False) -> lis
 def split_sentences(paragraphs: list[str]) -> list[Sentence]:
     out = []
     for paragraph in paragraphs:
-        for piece in _SENTENCE_END.split(paragraph):
-            piece = piece.strip()
+        for start, end in sentence_spans(paragraph):
+            piece = paragraph[start:end]
             if piece:
                 spans = word_spans(piece)
                 out.append(Sentence(piece, [t for t, _, _ in spans], [(s, e) for _, s, e in spans]))
