@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .arabic import fold_digits
+from .arabic import fold, loose_pattern
 
 # Month tables are data: the spelling variants seen in Arabic news.
 GREGORIAN_MONTHS: dict[str, int] = {}
@@ -58,25 +58,8 @@ WEEKDAYS: dict[str, int] = {  # Python's weekday(): Monday is 0
 }
 
 
-def _loose(word: str) -> str:
-    """A regex for a word that tolerates hamza/alef, ya and ta marbuta spellings."""
-    out = []
-    for ch in word:
-        if ch in "اأإآ":
-            out.append("[اأإآ]")
-        elif ch in "يى":
-            out.append("[يى]")
-        elif ch in "ةه":
-            out.append("[ةه]")
-        elif ch == " ":
-            out.append(r"\s+")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
-
-
 def _alternation(names) -> str:
-    return "|".join(_loose(n) for n in sorted(names, key=len, reverse=True))
+    return "|".join(loose_pattern(n) for n in sorted(names, key=len, reverse=True))
 
 
 # Not inside a word (\w covers Arabic letters and digits); but a date glued to the word before
@@ -132,20 +115,23 @@ class DateMatch:
 
 def _month_number(name: str, table: dict[str, int]) -> int:
     for key, number in table.items():
-        if re.fullmatch(_loose(key), name, re.IGNORECASE):
+        if re.fullmatch(loose_pattern(key), name, re.IGNORECASE):
             return number
     raise KeyError(name)
 
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date written in ``text``, left to right, overlaps resolved to the longest."""
-    digits = fold_digits(text)  # same length as text: offsets stay valid
+    # Tatweel, diacritics and bidi marks out, digits ASCII: "30 يونيـو ٢٠٢٥" reads as "30 يونيو 2025";
+    # offsets are mapped back so that the evidence quotes the words as written.
+    folded = fold(text)
     found: list[DateMatch] = []
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(digits):
-            match = _read(kind, m, text)
+        for m in pattern.finditer(folded.text):
+            match = _read(kind, m, folded.text)
             if match is not None:
-                found.append(match)
+                start, end = folded.span(match.start, match.end)
+                found.append(replace(match, start=start, end=end, text=text[start:end]))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     kept: list[DateMatch] = []
     for d in found:

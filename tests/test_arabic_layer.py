@@ -84,3 +84,63 @@ def test_loose_pattern_accepts_every_spelling_that_normalises_alike():
     assert all(pattern.fullmatch(w) for w in ("ابريل", "إبريل", "أبريل"))
     assert re.fullmatch(loose_pattern("ذو الحجة"), "ذو  الحجه")
     assert normalize("يونيـ\u200fو") == "يونيو"
+
+
+# --- what a reader cannot see never hides a date, a name or a figure ----------------------
+
+RLM, LRM, ALM = "\u200f", "\u200e", "\u061c"
+
+
+@pytest.mark.parametrize("written", [
+    "30 يونيـو 2025",                 # tatweel
+    "30 يُونْيُو 2025",                # diacritics
+    f"30{RLM} يونيو 2025",            # a right-to-left mark between day and month
+    f"30 {LRM}يونيو{ALM} 2025",       # left-to-right and Arabic letter marks
+    "٣٠ يونيـو ٢٠٢٥",                 # Eastern Arabic digits with a tatweel
+    "۳۰ يونيو ۲۰۲۵",                  # Persian digits
+])
+def test_dates_read_through_tatweel_diacritics_bidi_marks_and_eastern_digits(written):
+    from generator.dates import find_dates
+
+    text = f"القاهرة، الاثنين {written} - أعلن الوسطاء"
+    [found] = find_dates(text)
+    assert found.iso == "2025-06-30"
+    assert found.text.startswith("الاثنين") and found.text.endswith(written)   # the words as written
+    assert found.weekday_ok is True
+
+
+def test_the_publication_date_reads_through_a_tatweel_and_an_rlm():
+    from generator.extract.dating import find_publication_date
+    from generator.records import RawArticle
+    from generator.clean import clean
+
+    text = ("مفاوضات القاهرة تستأنف اليوم\n"
+            f"نشر في: 30 يونيـو{RLM} 2025\n"
+            "قال مسؤول مصري إن جولة جديدة من المفاوضات بين الوفود ستبدأ في القاهرة خلال الأيام المقبلة بحضور الوسطاء.\n")
+    raw = RawArticle(name="a.txt", path=None, text=text, sha256="0" * 64, encoding="utf-8")
+    date, _ = find_publication_date(raw, clean(text))
+    assert (date.value, date.source) == ("2025-06-30", "text")
+    assert date.evidence == f"30 يونيـو{RLM} 2025"
+
+
+@pytest.mark.parametrize("written", ["حمـاس", "حَمَاس", f"{RLM}حماس{LRM}", "نتنيـاهو"])
+def test_names_match_through_tatweel_diacritics_and_bidi_marks(written):
+    from generator.extract.entities import find_entities
+    from generator.kb import load
+
+    found = find_entities(split_sentences([f"قالت حركة {written} إن الرد سلم للوسطاء."]), load(), "2025-06-30")
+    assert found.actors and all(written in m.words for m in found.actors.values())
+
+
+@pytest.mark.parametrize("written, words", [
+    ("٣٠ ألفـاً", "٣٠ ألفـاً"),
+    (f"30{RLM} ألفاً", f"30{RLM} ألفاً"),
+    ("ثلاثـين ألفاً", "ثلاثـين ألفاً"),
+    (f"ثَلاثِينَ{ALM} ألفًا", f"ثَلاثِينَ{ALM} ألفًا"),
+])
+def test_figures_read_through_tatweel_diacritics_and_bidi_marks(written, words):
+    from generator.extract.figures import sentence_figures
+
+    figures = sentence_figures(f"ارتفعت حصيلة القتلى في غزة إلى {written} قتيل منذ بدء الحرب.")
+    assert [(kind, value) for kind, value, _, _ in figures] == [("killed", 30000)]
+    assert figures[0][2].startswith(words)

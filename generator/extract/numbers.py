@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..arabic import ARABIC_LETTERS, clitic_variants, fold_digits, normalize
+from ..arabic import ARABIC_LETTERS, clitic_variants, fold, normalize
 
 # A number in digits: thousands separated by , or ٬ or a decimal part.  "17,00"
 # (a clock time in AFP style) has two digits after the comma and is left whole.
 # Some sites group thousands with dots ("1.899.291"); a single dotted group ("169.780") is
 # read as thousands too unless a multiplier or % follows (see _number_at).
 _DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+(?:[.٫,]\d+)?"
-_ARABIC = rf"[{ARABIC_LETTERS}\u064b-\u065f\u0670\u0640]+"
+_ARABIC = f"[{ARABIC_LETTERS}]+"
 # One clitic (و ب ل ف ك) may stick to a number written in digits: "و85", "بـ120".
 _SCAN = re.compile(rf"(?P<clitic>[وبلفك]ـ?)?(?P<num>{_DIGITS})|(?P<word>{_ARABIC})|(?P<pct>[%٪])")
 
@@ -74,9 +74,11 @@ class Number:
 
 def scan(text: str) -> list[Word]:
     """The words of ``text``, numbers in digits read as values, "%" as its own word."""
-    folded = fold_digits(text)   # same length as text: offsets stay valid
+    # Read with marks, tatweel and bidi controls out and ASCII digits ("٣٠\u200f ألفـاً" is
+    # "30 ألفا"); each word's offsets are those of its original words, for quoting them.
+    folded = fold(text)
     words = []
-    for m in _SCAN.finditer(folded):
+    for m in _SCAN.finditer(folded.text):
         if m.group("num"):
             raw = m.group("num").replace("٬", ",").replace("٫", ".")
             grouped = None
@@ -90,12 +92,12 @@ def scan(text: str) -> list[Word]:
                 value = float(raw)
             except ValueError:
                 continue
-            words.append(Word("", m.start("num"), m.end("num"), value,
+            words.append(Word("", *folded.span(m.start("num"), m.end("num")), value,
                               clitic=(m.group("clitic") or "")[:1], grouped=grouped))
         elif m.group("pct"):
-            words.append(Word("%", m.start(), m.end(), percent=True))
+            words.append(Word("%", *folded.span(m.start(), m.end()), percent=True))
         else:
-            words.append(Word(normalize(m.group("word")), m.start(), m.end()))
+            words.append(Word(normalize(m.group("word")), *folded.span(m.start(), m.end())))
     return words
 
 
