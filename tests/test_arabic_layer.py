@@ -10,7 +10,7 @@ from generator.arabic import (clitic_variants, fold, is_arabic_word, is_definite
                               normalize, sentence_spans, strip_article)
 from generator.clean import first_sentence
 from generator.extract.numbers import strip_clitic
-from generator.extract.text import split_sentences
+from generator.extract.text import analyse, split_sentences
 
 
 @pytest.mark.parametrize("token, variants", [
@@ -128,7 +128,7 @@ def test_names_match_through_tatweel_diacritics_and_bidi_marks(written):
     from generator.extract.entities import find_entities
     from generator.kb import load
 
-    found = find_entities(split_sentences([f"قالت حركة {written} إن الرد سلم للوسطاء."]), load(), "2025-06-30")
+    found = find_entities(analyse([f"قالت حركة {written} إن الرد سلم للوسطاء."]), load(), "2025-06-30")
     assert found.actors and all(written in m.words for m in found.actors.values())
 
 

@@ -2,14 +2,14 @@
 import pytest
 
 from generator.extract.entities import assign_topics, find_entities
-from generator.extract.text import dateline_length, split_sentences
+from generator.extract.text import analyse, dateline_length
 from generator.kb import load
 
 KB = load()
 
 
 def actors(text, date="2025-06-30"):
-    return set(find_entities(split_sentences([text]), KB, date).actors)
+    return set(find_entities(analyse([text]), KB, date).actors)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -79,15 +79,25 @@ def test_datelines(paragraph, dateline):
 
 
 def test_negated_keywords_do_not_make_a_topic():
-    found = find_entities(split_sentences(["شنت طائرات غارتين دون وقوع إصابات.", "ولم تسجل إصابات."]), KB, None)
+    found = find_entities(analyse(["شنت طائرات غارتين دون وقوع إصابات.", "ولم تسجل إصابات."]), KB, None)
     assert found.topic_hits.get("casualties", 0) == 0
 
 
 def test_a_headline_hit_counts_double():
-    body = find_entities(split_sentences(["وتحدث الوسطاء عن المقترح."]), KB, None)
-    title = find_entities(split_sentences(["مفاوضات جديدة في القاهرة"]), KB, None)
-    assert "mediation" not in assign_topics(body, KB, {}, 500)
-    assert "mediation" in assign_topics(body, KB, title.topic_hits, 500)
+    body = ["وتحدث الوسطاء عن المقترح."]
+    assert "mediation" not in assign_topics(find_entities(analyse(body), KB, None), KB, 500)
+    assert "mediation" in assign_topics(find_entities(analyse(body, "مفاوضات جديدة في القاهرة"), KB, None), KB, 500)
+
+
+def test_one_analysis_gives_story_headline_and_dateline_their_parts():
+    text = analyse(["القدس - (أ ف ب) - قال مسؤول إسرائيلي إن المفاوضات مستمرة."], "وفد حماس في القاهرة",
+                   lambda words: words.startswith("القدس"))
+    assert [s.text for s in text.story] == ["قال مسؤول إسرائيلي إن المفاوضات مستمرة."]
+    assert text.dateline[0].text == "القدس - (أ ف ب) -" and text.word_count == 12
+    found = find_entities(text, KB, "2025-06-30")
+    assert {"israel", "hamas"} <= set(found.actors)              # hamas only in the headline
+    assert found.actors["hamas"].sentence == "وفد حماس في القاهرة"
+    assert "jerusalem" not in found.places and "afp" in found.media   # the dateline gives its agency only
 
 
 def test_military_aid_is_not_humanitarian_aid():

@@ -65,3 +65,33 @@ def test_the_agency_in_a_dateline_is_cited_and_its_city_is_no_actor():
     assert "afp" in {m.id for m in article.cited_media}
     assert "united-states" not in {m.id for m in article.actors}    # "واشنطن،" there is where, not who
     assert {"donald-trump", "benjamin-netanyahu", "osama-hamdan"} <= {m.id for m in article.actors}
+
+
+def test_each_sentence_goes_through_the_name_matcher_once(monkeypatch):
+    """Outlet and entities read one analysis of the article: no sentence is matched twice."""
+    from collections import Counter
+
+    from generator.clean import clean
+    from generator.extract import extract
+    from generator.extract.text import analyse
+    from generator.ingest import read_article
+    from generator.kb import load
+
+    kb = load()
+    calls: Counter = Counter()
+    find = kb.matcher.find
+
+    def counting(tokens):
+        calls[tuple(tokens)] += 1
+        return find(tokens)
+
+    monkeypatch.setattr(kb.matcher, "find", counting)
+    for path in sorted(Path("seeds").glob("*.txt")):
+        calls.clear()
+        raw = read_article(path)
+        article = extract(raw, kb)
+        cleaned = clean(raw.text)
+        # A header line is also read as a line (is it a byline, an outlet's name?): not a sentence.
+        story = [s for s in analyse(cleaned.paragraphs).story if s.text not in cleaned.header]
+        assert article.actors and len(story) > 3
+        assert {calls[tuple(s.tokens)] for s in story} == {1}, path

@@ -17,7 +17,7 @@ from .entities import assign_topics, find_entities
 from .figures import find_figures
 from .quotes import find_quotes
 from .sources import find_author, find_outlet
-from .text import split_sentences, without_dateline
+from .text import analyse
 
 ATTRIBUTION_WORDS = set(tokenize("وفق وفقا بحسب حسب حسبما طبقا لـ نقلا"))
 
@@ -29,27 +29,15 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
         title, title_source = raw.manifest["title"], "manifest"
     date, page_date = find_publication_date(raw, cleaned)
 
-    story = without_dateline(cleaned.paragraphs, lambda words: _opens_with_place(words, kb))
-    sentences = split_sentences(story)
+    # Split and tokenised once; every extractor below reads this record.
+    text = analyse(cleaned.paragraphs, title, lambda words: _opens_with_place(words, kb))
+    sentences = text.story
     outlet, outlet_id, outlet_source = find_outlet(raw, cleaned, sentences, kb)
     author, author_source = find_author(raw, cleaned, kb, outlet_id)
 
-    found = find_entities(sentences, kb, date.value)
-    title_found = find_entities(split_sentences([title]), kb, date.value) if title else None
+    found = find_entities(text, kb, date.value)
     figures = find_figures(sentences, lambda index: _attribution(sentences[index], index, found))
-    topics = assign_topics(found, kb, title_found.topic_hits if title_found else {},
-                           sum(len(p.split()) for p in cleaned.paragraphs))
-    for bucket in ("actors", "places", "media"):
-        # A name only in the headline still counts, with the headline as its sentence.
-        if title_found:
-            for key, mention in getattr(title_found, bucket).items():
-                getattr(found, bucket).setdefault(key, mention)
-    if story and cleaned.paragraphs and story[0] != cleaned.paragraphs[0]:
-        # "واشنطن، 9 تشرين الأول 2025 (أ ف ب) -": the place is not an actor, but the agency
-        # that filed the story is a source the article cites.
-        dateline = cleaned.paragraphs[0][: len(cleaned.paragraphs[0]) - len(story[0])]
-        for key, mention in find_entities(split_sentences([dateline]), kb, date.value).media.items():
-            found.media.setdefault(key, mention)
+    topics = assign_topics(found, kb, text.word_count)
     found.media.pop(outlet_id or "", None)   # the publisher is not something it cites
     found.actors.pop(outlet_id or "", None)
 
@@ -76,7 +64,7 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
         topics=topics,
         figures=figures,
         quotes=find_quotes(sentences, found.speakers, _people(found.actors, kb)),
-        word_count=sum(len(p.split()) for p in cleaned.paragraphs),
+        word_count=text.word_count,
     )
     apply_sidecar(article, raw, kb)
     article.id = raw.sidecar.get("id") or article_id(article.date.value, raw.sha256)

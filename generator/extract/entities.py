@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..arabic import known_form, tokenize
 from ..kb import KnowledgeBase
 from ..records import Mention
-from .text import Sentence
+from .text import AnalysedText, Sentence
 
 # Words that, followed by a nationality adjective, stand for a state:
 # "مسؤول إسرائيلي", "الجيش المصري", "الإدارة الأمريكية", "القيادتين المصرية والأردنية".
@@ -54,19 +54,38 @@ class Found:
     places: dict[str, Mention] = field(default_factory=dict)
     media: dict[str, Mention] = field(default_factory=dict)
     topic_hits: dict[str, int] = field(default_factory=dict)
+    title_topic_hits: dict[str, int] = field(default_factory=dict)   # in the headline: they weigh double
     # token positions (sentence index, token index) of person mentions, for quotes
     speakers: list[tuple[int, int, int, str]] = field(default_factory=list)
 
 
-def find_entities(sentences: list[Sentence], kb: KnowledgeBase, date: str | None) -> Found:
+def find_entities(text: AnalysedText, kb: KnowledgeBase, date: str | None) -> Found:
+    """What the story names; a name only in the headline counts too, with the headline as its
+    sentence; a medium in the dateline ("(أ ف ب)") is cited.  Topic keywords of the headline are
+    counted apart (:func:`assign_topics` weighs them double)."""
     day = _day(date)
+    found = _in_sentences(text.story, kb, day)
+    headline = _in_sentences(text.title, kb, day)
+    found.title_topic_hits = headline.topic_hits
+    for bucket, in_headline in ((found.actors, headline.actors), (found.places, headline.places),
+                                (found.media, headline.media)):
+        for key, mention in in_headline.items():
+            bucket.setdefault(key, mention)
+    # "واشنطن، 9 تشرين الأول 2025 (أ ف ب) -": the place is not an actor, but the agency that
+    # filed the story is a source the article cites.
+    for key, mention in _in_sentences(text.dateline, kb, day).media.items():
+        found.media.setdefault(key, mention)
+    return found
+
+
+def _in_sentences(sentences: list[Sentence], kb: KnowledgeBase, day: dt.date | None) -> Found:
     found = Found()
     acting: set[str] = set()      # states named at least once as more than a place
     for index, sentence in enumerate(sentences):
         for hit in kb.matcher.find_keywords(sentence.tokens):
             if not _negated(sentence.tokens, hit.start):
                 found.topic_hits[hit.target] = found.topic_hits.get(hit.target, 0) + 1
-        hits = kb.matcher.find(sentence.tokens)
+        hits = sentence.names(kb.matcher)
         person_starts = {h.start for h in hits if _is_person(kb, h.target)}
         place_chain = -1              # token index where a list of places named with "في" ends
         for hit in hits:
@@ -188,7 +207,7 @@ def _day(date: str | None) -> dt.date | None:
 SHORT_ARTICLE_WORDS = 200
 
 
-def assign_topics(found: Found, kb: KnowledgeBase, title_hits: dict[str, int], words: int = SHORT_ARTICLE_WORDS) -> list[str]:
+def assign_topics(found: Found, kb: KnowledgeBase, words: int = SHORT_ARTICLE_WORDS) -> list[str]:
     """Topics the article substantially discusses: enough keyword hits (a headline hit counts double).
 
     A short news item (a wire story of a few paragraphs) says less about
@@ -196,7 +215,7 @@ def assign_topics(found: Found, kb: KnowledgeBase, title_hits: dict[str, int], w
     """
     topics = []
     for topic in kb.topics:
-        score = found.topic_hits.get(topic.id, 0) + 2 * title_hits.get(topic.id, 0)
+        score = found.topic_hits.get(topic.id, 0) + 2 * found.title_topic_hits.get(topic.id, 0)
         needed = topic.min_hits - 1 if words < SHORT_ARTICLE_WORDS and topic.min_hits > 2 else topic.min_hits
         if score >= needed:
             topics.append(topic.id)

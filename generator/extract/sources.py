@@ -106,7 +106,7 @@ def _told_to(sentences: list[Sentence], kb: KnowledgeBase):
     told: dict[str, int] = {}
     cited: set[str] = set()
     for sentence in sentences:
-        for hit in kb.matcher.find(sentence.tokens):
+        for hit in sentence.names(kb.matcher):
             entry = kb.entries.get(hit.target)
             if not entry or entry.kind != "media":
                 continue

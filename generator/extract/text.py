@@ -1,8 +1,8 @@
-"""Sentences and their tokens: the unit every extractor looks at."""
+"""An article analysed once: sentences and their tokens, the unit every extractor looks at."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..arabic import sentence_spans, word_spans
 
@@ -19,10 +19,41 @@ class Sentence:
     text: str
     tokens: list[str]                       # normalised
     spans: list[tuple[int, int]]            # where each token stands in text
+    _names: dict = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, start: int, end: int) -> str:
         """The original words of tokens[start:end]."""
         return self.text[self.spans[start][0]:self.spans[end - 1][1]]
+
+    def names(self, matcher) -> list:
+        """The knowledge-base names and titles in the tokens (``matcher.find``), found once:
+        entities and outlet both read them."""
+        hits = self._names.get(matcher)
+        if hits is None:
+            hits = self._names[matcher] = matcher.find(self.tokens)
+        return hits
+
+
+@dataclass(frozen=True)
+class AnalysedText:
+    """One article analysed once, read by every extractor: its cleaned paragraphs split into
+    sentences, each with normalised tokens and the spans of the original words they came from."""
+    story: list[Sentence]       # the body, without the dateline
+    title: list[Sentence]       # the headline ([] without one)
+    dateline: list[Sentence]    # "واشنطن، 9 تشرين الأول 2025 (أ ف ب) -" ([] without one)
+    word_count: int             # words in the cleaned body
+
+
+def analyse(paragraphs: list[str], title: str = "", is_place=lambda words: False) -> AnalysedText:
+    """Split and tokenise an article's cleaned ``paragraphs`` and ``title``, once.
+
+    ``is_place(words)`` tells a dateline's place (see :func:`dateline_length`).
+    """
+    story = without_dateline(paragraphs, is_place)
+    dateline = paragraphs[0][: len(paragraphs[0]) - len(story[0])] if story and story[0] != paragraphs[0] else ""
+    return AnalysedText(story=split_sentences(story), title=split_sentences([title]) if title else [],
+                        dateline=split_sentences([dateline]) if dateline else [],
+                        word_count=sum(len(p.split()) for p in paragraphs))
 
 
 def dateline_length(paragraph: str, is_place=lambda words: False) -> int:
