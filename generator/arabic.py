@@ -46,6 +46,7 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _DIGITS = str.maketrans(ARABIC_DIGITS + PERSIAN_DIGITS, "0123456789" * 2)
+_FOLD = {**_DIGITS, **_SPACES}
 
 
 def fold_digits(text: str) -> str:
@@ -89,9 +90,14 @@ def fold(text: str) -> Folded:
     folded = _UNSEEN.sub("", text)
     positions = None
     if len(folded) != len(text):
-        unseen = {m.start() for m in _UNSEEN.finditer(text)}
-        positions = tuple(i for i in range(len(text)) if i not in unseen)
-    return Folded(text, folded.translate(_DIGITS).translate(_SPACES), positions)
+        kept: list[int] = []
+        start = 0
+        for m in _UNSEEN.finditer(text):   # one character each
+            kept.extend(range(start, m.start()))
+            start = m.end()
+        kept.extend(range(start, len(text)))
+        positions = tuple(kept)
+    return Folded(text, folded.translate(_FOLD), positions)
 
 
 def loose_pattern(word: str) -> str:
