@@ -144,3 +144,26 @@ def test_figures_read_through_tatweel_diacritics_and_bidi_marks(written, words):
     figures = sentence_figures(f"ارتفعت حصيلة القتلى في غزة إلى {written} قتيل منذ بدء الحرب.")
     assert [(kind, value) for kind, value, _, _ in figures] == [("killed", 30000)]
     assert figures[0][2].startswith(words)
+
+
+# --- the browser reads the same tables ------------------------------------------------------
+
+def test_analyzer_json_carries_the_text_tables_of_arabic_py():
+    import json
+
+    from generator.arabic import load_config, text_tables
+
+    shipped = load_config()["text"]
+    assert shipped == text_tables(), "analyzer.json's \"text\" is stale; it should read:\n" + json.dumps(
+        text_tables(), indent=2)
+
+
+def test_the_search_clitic_tables_are_made_of_the_same_clitics():
+    from generator.arabic import ARTICLE, CONJUNCTIONS, PREPOSITIONS, load_config
+
+    config = load_config()
+    pairs = {c + p for c in CONJUNCTIONS for p in PREPOSITIONS}
+    assert set(config["clitics"]) == pairs | set(CONJUNCTIONS) | set(PREPOSITIONS)
+    # ل + ال is written لل.
+    groups = {c + ("لل" if p == "ل" else p + ARTICLE) for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)}
+    assert set(config["proclitics"]) == groups

@@ -59,6 +59,16 @@ test("the browser global is set when there is a window", () => {
   assert.deepEqual(window.DossierAnalyzer.analyze("بغزة"), ["غزه"]);
 });
 
+test("the letter, mark and digit tables come from analyzer.json, and their absence is named", () => {
+  assert.throws(() => new Analyzer.Analyzer({ ...config, text: undefined }), /"text" tables/);
+  const fewer = { ...config.text, unseen: "\u0640" };   // only tatweel removed
+  const stripped = new Analyzer.Analyzer({ ...config, text: fewer });
+  assert.deepEqual(Analyzer.tokenize("غزَّة"), ["غز", "ه"]);   // shadda and fatha kept: they split the word
+  Analyzer.load(config);
+  assert.deepEqual(Analyzer.tokenize("غزَّة"), ["غزه"]);
+  assert.ok(stripped);
+});
+
 test("stem() and normalize() agree with analyze()", () => {
   assert.equal(Analyzer.normalize("غزَّة"), "غزه");
   assert.deepEqual(Analyzer.tokenize("لـ«حماس»"), ["ل", "حماس"]);

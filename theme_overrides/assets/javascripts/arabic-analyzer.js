@@ -19,25 +19,28 @@
 
   // --- normalisation (generator/arabic.py: normalize) -------------------
 
-  // Harakat, Quranic marks and the superscript alef.
-  var DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]/g;
-  var TATWEEL = /\u0640/g;
-  // Bidi marks and overrides, zero-width characters, BOM, Arabic letter mark.
-  var INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c\u00ad]/g;
-  var LETTER_MAP = {
-    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627", "\u0672": "\u0627", "\u0673": "\u0627",
-    "\u0649": "\u064a", "\u06cc": "\u064a", "\u06d0": "\u064a",
-    "\u0629": "\u0647",
-    "\u0624": "\u0621", "\u0626": "\u0621",
-    "\u06a9": "\u0643", "\u06aa": "\u0643",
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ",
-    // Arabic-Indic and Persian digits
-    "\u0660": "0", "\u0661": "1", "\u0662": "2", "\u0663": "3", "\u0664": "4",
-    "\u0665": "5", "\u0666": "6", "\u0667": "7", "\u0668": "8", "\u0669": "9",
-    "\u06f0": "0", "\u06f1": "1", "\u06f2": "2", "\u06f3": "3", "\u06f4": "4",
-    "\u06f5": "5", "\u06f6": "6", "\u06f7": "7", "\u06f8": "8", "\u06f9": "9"
-  };
-  var LETTER_CLASS = new RegExp("[" + Object.keys(LETTER_MAP).join("") + "]", "g");
+  // The letter class, the marks and invisible controls removed before matching,
+  // the letter and digit maps: not written here but read from analyzer.json's
+  // "text" section (exported from generator/arabic.py: text_tables) by
+  // setTables(), so that Python and the browser cannot define them apart.
+  var UNSEEN, LETTER_MAP, LETTER_CLASS, TOKEN, ARABIC_RUN, SCRIPT_RUN;
+
+  function setTables(text) {
+    if (!text || !text.letters || !text.unseen || !text.letter_map || !text.digits) {
+      throw new Error("DossierAnalyzer: analyzer.json has no \"text\" tables (letters, unseen, letter_map, digits)");
+    }
+    var letters = text.letters;
+    UNSEEN = new RegExp("[" + text.unseen + "]", "g");
+    LETTER_MAP = {};
+    Object.keys(text.letter_map).forEach(function (c) { LETTER_MAP[c] = text.letter_map[c]; });
+    for (var i = 0; i < text.digits.from.length; i++) LETTER_MAP[text.digits.from[i]] = text.digits.to[i];
+    LETTER_CLASS = new RegExp("[" + Object.keys(LETTER_MAP).join("") + "]", "g");
+    TOKEN = new RegExp("[" + text.token_extra + letters + "]+", "g");
+    ARABIC_RUN = new RegExp("^[" + letters + "]+$");
+    // Inside one token: a run of Arabic letters, or a run of anything else.
+    SCRIPT_RUN = new RegExp("[" + letters + "]+|[^" + letters + "]+", "g");
+  }
+
   // Characters that Python 3.11's unicodedata (Unicode 14) does not know,
   // but this engine's Unicode (17 in Node 20) folds or lower-cases: Python
   // leaves them as they are, so must we, or a query could hold a word the
@@ -49,14 +52,14 @@
 
   function normalizePiece(text) {
     text = text.normalize("NFKC");
-    text = text.replace(INVISIBLE, "");
-    text = text.replace(DIACRITICS, "").replace(TATWEEL, "");
+    text = text.replace(UNSEEN, "");
     text = text.replace(LETTER_CLASS, function (c) { return LETTER_MAP[c]; });
     return text.toLowerCase();
   }
 
   /** The matching form of a text (generator/arabic.py: normalize). */
   function normalize(text) {
+    if (!UNSEEN) throw new Error("DossierAnalyzer: call load(config) with analyzer.json first");
     // split() with a capturing group: odd pieces are the protected characters.
     return String(text).split(PYTHON_UNASSIGNED).map(function (piece, i) {
       return i % 2 ? piece : normalizePiece(piece);
@@ -65,11 +68,8 @@
 
   // --- tokens (generator/arabic.py: tokenize) ---------------------------
 
-  // U+00F7 (÷) is not a letter, although it sits among the Latin-1 letters.
-  var TOKEN = /[0-9a-z\u00df-\u00f6\u00f8-\u00ff\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+/g;
-  var ARABIC_RUN = /^[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+$/;
-  // Inside one token: a run of Arabic letters, or a run of anything else.
-  var SCRIPT_RUN = /[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+|[^\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+/g;
+  // TOKEN, ARABIC_RUN and SCRIPT_RUN come from analyzer.json (setTables); the
+  // Latin range leaves out U+00F7 (÷), which is not a letter.
 
   function tokenize(text) {
     return normalize(text).match(TOKEN) || [];
@@ -103,6 +103,7 @@
   }
 
   function Analyzer(config) {
+    setTables(config.text);
     this.config = config;
     this.cache = new Map();
     this.minStem = config.min_stem;
