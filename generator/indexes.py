@@ -73,8 +73,7 @@ class Group:
 def render_indexes(articles: list[Article], kb: KnowledgeBase) -> dict[str, str]:
     """Every index page, as {path relative to docs/: Markdown}."""
     env = _env()
-    # Readers see an outlet's Arabic name; the front matter keeps the knowledge base's English one.
-    env.globals["outlet_label"] = lambda a: (kb.entries[a.outlet_id].name_ar or a.outlet) if a.outlet_id else a.outlet
+    env.globals["outlet_label"] = lambda a: outlet_label(a.outlet_id, a.outlet, kb)
     ordered = newest_first(articles)
     pages: dict[str, str] = {}
 
@@ -120,7 +119,7 @@ def render_indexes(articles: list[Article], kb: KnowledgeBase) -> dict[str, str]
     outlets = outlet_groups(ordered, kb)
     pages["outlets/index.md"] = env.get_template("outlets_index.md.j2").render(outlets=outlets)
     for outlet in outlets:
-        pages[f"outlets/{outlet['slug']}.md"] = env.get_template("outlet.md.j2").render(outlet=outlet)
+        pages[f"outlets/{outlet.slug}.md"] = env.get_template("outlet.md.j2").render(outlet=outlet)
 
     dated = sorted(a.date.value for a in articles if a.date.value)
     pages["index.md"] = env.get_template("home.md.j2").render(
@@ -135,22 +134,41 @@ def render_indexes(articles: list[Article], kb: KnowledgeBase) -> dict[str, str]
 
 
 UNKNOWN_OUTLET = "unknown"
+UNKNOWN_OUTLET_LABEL = "منفذ غير معروف"
 
 
-def outlet_groups(articles: list[Article], kb: KnowledgeBase) -> list[dict]:
+def outlet_label(outlet_id: str | None, outlet: str | None, kb: KnowledgeBase) -> str | None:
+    """The outlet name readers see, the one rule for index pages, search facets and article pages:
+    a knowledge-base outlet by its Arabic name (else its English one), any other by the name
+    found.  The front matter keeps the knowledge base's English name."""
+    entry = kb.entries.get(outlet_id) if outlet_id else None
+    return (entry.name_ar or entry.name_en) if entry else outlet
+
+
+@dataclass
+class OutletGroup:
+    """One outlet's articles, newest first, with its page name and the label readers see."""
+    slug: str
+    label: str
+    entry: Entry | None          # the knowledge-base entry, when the outlet is one
+    articles: list[Article] = field(default_factory=list)
+
+
+def outlet_groups(articles: list[Article], kb: KnowledgeBase) -> list[OutletGroup]:
     """Articles by outlet, each group newest first.  The groups and their labels do not depend on
     the order the caller passes (the index pages and the search facets must agree)."""
-    outlets: dict[str, dict] = {}
+    outlets: dict[str, OutletGroup] = {}
     for a in newest_first(articles):
-        if a.outlet_id:
-            key, entry = a.outlet_id, kb.entries[a.outlet_id]
-            label = entry.name_ar or entry.name_en
+        entry = kb.entries.get(a.outlet_id) if a.outlet_id else None
+        if entry:
+            key = entry.id
         elif a.outlet:
-            key, entry, label = outlet_slug(a.outlet), None, a.outlet
+            key = outlet_slug(a.outlet)
         else:
-            key, entry, label = UNKNOWN_OUTLET, None, "منفذ غير معروف"
-        outlets.setdefault(key, {"slug": key, "label": label, "entry": entry, "articles": []})["articles"].append(a)
-    return sorted(outlets.values(), key=lambda o: (o["slug"] == UNKNOWN_OUTLET, -len(o["articles"]), o["slug"]))
+            key = UNKNOWN_OUTLET
+        label = outlet_label(a.outlet_id, a.outlet, kb) or UNKNOWN_OUTLET_LABEL
+        outlets.setdefault(key, OutletGroup(key, label, entry)).articles.append(a)
+    return sorted(outlets.values(), key=lambda o: (o.slug == UNKNOWN_OUTLET, -len(o.articles), o.slug))
 
 
 # Page names an outlet's name must not take: the outlets' own index, the page of articles with no outlet.

@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import build
+from .indexes import outlet_label
 from .kb import DEFAULT_KB_DIR, KnowledgeBaseError, load
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -50,7 +51,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.labels = {
             "topics": {t.id: t.name_ar for t in kb.topics},
             "actors": {e.id: e.name_ar for e in kb.of_kind("actor")},
-            "outlets": {e.id: e.name_ar for e in kb.of_kind("media")},
+            "outlets": {e.id: outlet_label(e.id, None, kb) for e in kb.of_kind("media")},
             "figures": FIGURE_LABELS,
         }
         return config

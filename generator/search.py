@@ -105,25 +105,25 @@ def search_documents(articles: list[Article], kb: KnowledgeBase) -> tuple[list[d
     used for the index only) and what a result shows.
     """
     outlets = outlet_groups(articles, kb)
-    outlet_of = {a.id: o for o in outlets for a in o["articles"]}
+    outlet_of = {a.id: o for o in outlets for a in o.articles}
     facets = {"topics": {t.id: t.name_ar for t in kb.topics}, "actors": {}, "outlets": {}}
     docs: list[dict] = []
     actor_ids: set[str] = set()
     for a in sorted(articles, key=lambda a: a.id):
         outlet = outlet_of[a.id]
-        facets["outlets"][outlet["slug"]] = outlet["label"]
+        facets["outlets"][outlet.slug] = outlet.label
         actors = list(dict.fromkeys(m.id for m in a.actors))
         actor_ids.update(actors)
         names = [n for m in (*actors, *dict.fromkeys(p.id for p in a.places))
                  for n in (kb.entries[m].name_ar, kb.entries[m].name_en)]
-        outlet_entry = outlet["entry"]
+        outlet_entry = outlet.entry
         docs.append({
             "kind": KIND_ARTICLE, "title": a.title, "date": a.date.value, "url": f"articles/{a.id}/",
-            "text": _lead(a.paragraphs), "outlet": outlet["slug"], "topics": list(a.topics), "actors": actors,
+            "text": _lead(a.paragraphs), "outlet": outlet.slug, "topics": list(a.topics), "actors": actors,
             "year": a.date.value[:4] if a.date.value else None,
             "fields": {"title": [a.title], "names": names,
                        "topics": [n for t in a.topics for n in (kb.entries[t].name_ar, kb.entries[t].name_en)],
-                       "outlet": [outlet["label"], outlet_entry.name_en if outlet_entry else None],
+                       "outlet": [outlet.label, outlet_entry.name_en if outlet_entry else None],
                        "body": a.paragraphs},
         })
     for actor_id in sorted(actor_ids):
@@ -134,10 +134,10 @@ def search_documents(articles: list[Article], kb: KnowledgeBase) -> tuple[list[d
     for topic in sorted(kb.topics, key=lambda t: t.id):  # every topic has its page
         docs.append(_page(KIND_TOPIC, topic.name_ar, f"topics/{topic.id}/", topic.description_ar,
                           [topic.name_ar, topic.name_en]))
-    for outlet in sorted(outlets, key=lambda o: o["slug"]):
-        entry = outlet["entry"]
-        docs.append(_page(KIND_OUTLET, outlet["label"], f"outlets/{outlet['slug']}/", "",
-                          [outlet["label"], entry.name_en if entry else None]))
+    for outlet in sorted(outlets, key=lambda o: o.slug):
+        entry = outlet.entry
+        docs.append(_page(KIND_OUTLET, outlet.label, f"outlets/{outlet.slug}/", "",
+                          [outlet.label, entry.name_en if entry else None]))
     facets = {kind: dict(sorted(labels.items())) for kind, labels in facets.items()}
     return docs, facets
 

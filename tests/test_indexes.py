@@ -118,5 +118,22 @@ def test_outlet_groups_do_not_depend_on_the_order_given(seed_articles):
     articles, kb = seed_articles
     forward = outlet_groups(articles, kb)
     backward = outlet_groups(list(reversed(articles)), kb)
-    assert [(o["slug"], o["label"], [a.id for a in o["articles"]]) for o in forward] == \
-           [(o["slug"], o["label"], [a.id for a in o["articles"]]) for o in backward]
+    assert [(o.slug, o.label, [a.id for a in o.articles]) for o in forward] == \
+           [(o.slug, o.label, [a.id for a in o.articles]) for o in backward]
+
+
+def test_one_outlet_label_rule_for_index_pages_search_facets_and_article_pages(seed_articles):
+    """A known outlet reads as the knowledge base's Arabic name everywhere; any other as the name found."""
+    from generator.indexes import OutletGroup, outlet_groups, outlet_label
+    from generator.search import search_documents
+
+    articles, kb = seed_articles
+    groups = outlet_groups(articles, kb)
+    assert groups and all(isinstance(g, OutletGroup) for g in groups)
+    _, facets = search_documents(articles, kb)
+    for group in groups:
+        assert facets["outlets"][group.slug] == group.label
+        for a in group.articles:
+            assert outlet_label(a.outlet_id, a.outlet, kb) in (group.label, None)
+    assert outlet_label("al-manassa", "Al Manassa", kb) == "موقع المنصة"
+    assert outlet_label(None, "موقع محلي", kb) == "موقع محلي" and outlet_label(None, None, kb) is None
