@@ -207,7 +207,7 @@ def _day(date: str | None) -> dt.date | None:
 SHORT_ARTICLE_WORDS = 200
 
 
-def assign_topics(found: Found, kb: KnowledgeBase, words: int = SHORT_ARTICLE_WORDS) -> list[str]:
+def assign_topics(found: Found, kb: KnowledgeBase, title_hits: dict[str, int], words: int = SHORT_ARTICLE_WORDS) -> list[str]:
     """Topics the article substantially discusses: enough keyword hits (a headline hit counts double).
 
     A short news item (a wire story of a few paragraphs) says less about
@@ -215,7 +215,7 @@ def assign_topics(found: Found, kb: KnowledgeBase, words: int = SHORT_ARTICLE_WO
     """
     topics = []
     for topic in kb.topics:
-        score = found.topic_hits.get(topic.id, 0) + 2 * found.title_topic_hits.get(topic.id, 0)
+        score = found.topic_hits.get(topic.id, 0) + 2 * title_hits.get(topic.id, 0)
         needed = topic.min_hits - 1 if words < SHORT_ARTICLE_WORDS and topic.min_hits > 2 else topic.min_hits
         if score >= needed:
             topics.append(topic.id)

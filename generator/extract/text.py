@@ -51,8 +51,12 @@ def analyse(paragraphs: list[str], title: str = "", is_place=lambda words: False
     """
     story = without_dateline(paragraphs, is_place)
     dateline = paragraphs[0][: len(paragraphs[0]) - len(story[0])] if story and story[0] != paragraphs[0] else ""
-    return AnalysedText(story=split_sentences(story), title=split_sentences([title]) if title else [],
-                        dateline=split_sentences([dateline]) if dateline else [],
+    sentences = split_sentences(story)
+    # A title taken from the lead is the story's first sentence (its full stop dropped): the same
+    # words, so the same Sentence, matched once.
+    same = {tuple(s.tokens): s for s in sentences}
+    headline = [same.get(tuple(s.tokens), s) for s in split_sentences([title])] if title else []
+    return AnalysedText(story=sentences, title=headline, dateline=split_sentences([dateline]) if dateline else [],
                         word_count=sum(len(p.split()) for p in paragraphs))
 
 
