@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..arabic import normalize
+from ..arabic import is_arabic_word, normalize
 from ..dates import GREGORIAN_MONTHS, HIJRI_MONTHS, find_dates
 from ..kb import clitic_variants, strip_article
 from ..records import Figure
@@ -316,7 +316,7 @@ def _is_people(noun: tuple[str, ...]) -> bool:
 
 
 def _arabic(token: str) -> bool:
-    return all("\u0621" <= ch <= "\u064a" for ch in token)
+    return is_arabic_word(token)
 
 
 def _event_kind(bare: list[str], first: int, last: int) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import urls
-from ..arabic import normalize, tokenize
+from ..arabic import known_form, normalize, tokenize
 from ..kb import KnowledgeBase
 from ..records import CleanedText, RawArticle
 from .text import Sentence
@@ -116,7 +116,7 @@ def _told_to(sentences: list[Sentence], kb: KnowledgeBase):
                 told[entry.id] = told.get(entry.id, 0) + 1
             # "ووفقا لوكالة سانا": the citing word may carry و or ف.
             near = sentence.tokens[max(0, hit.start - 2):hit.start]
-            if any(t in CITING_WORDS or (t[:1] in "وف" and t[1:] in CITING_WORDS) for t in near):
+            if any(known_form(t, CITING_WORDS, min_stem=1, prepositions=False) for t in near):
                 cited.add(entry.id)
     candidates = [media for media in told if media not in cited]
     return kb.entries[max(candidates, key=told.get)] if candidates else None
