@@ -1,4 +1,4 @@
-"""generator/arabic.py: normalisation, tokens, light stemming, the search analyser.
+"""generator/arabic/: normalisation, tokens, light stemming, the search analyser.
 
 The test vectors (tests/data/analyzer_vectors.json) are the contract between
 the Python analyser, which builds the index, and the JavaScript one, which

@@ -1,7 +1,7 @@
 /*
  * The dossier's Arabic search analyser, in the browser.
  *
- * A line-by-line port of generator/arabic.py (normalize, tokenize, stem,
+ * A line-by-line port of generator/arabic/ (normalize, tokenize, stem,
  * analyze).  The index is built in Python and the query is analysed here:
  * if the two disagree on one word, that word is never found.  They are kept
  * in step by tests/data/analyzer_vectors.json, run against both (pytest and
@@ -17,11 +17,11 @@
 (function (root) {
   "use strict";
 
-  // --- normalisation (generator/arabic.py: normalize) -------------------
+  // --- normalisation (generator/arabic/text.py: normalize) -------------------
 
   // The letter class, the marks and invisible controls removed before matching,
   // the letter and digit maps: not written here but read from analyzer.json's
-  // "text" section (exported from generator/arabic.py: text_tables) by
+  // "text" section (exported from generator/arabic/text.py: text_tables) by
   // setTables(), so that Python and the browser cannot define them apart.
   var UNSEEN, LETTER_MAP, LETTER_CLASS, TOKEN, ARABIC_RUN, SCRIPT_RUN;
 
@@ -57,7 +57,7 @@
     return text.toLowerCase();
   }
 
-  /** The matching form of a text (generator/arabic.py: normalize). */
+  /** The matching form of a text (generator/arabic/text.py: normalize). */
   function normalize(text) {
     if (!UNSEEN) throw new Error("DossierAnalyzer: call load(config) with analyzer.json first");
     // split() with a capturing group: odd pieces are the protected characters.
@@ -66,7 +66,7 @@
     }).join("");
   }
 
-  // --- tokens (generator/arabic.py: tokenize) ---------------------------
+  // --- tokens (generator/arabic/text.py: tokenize) ---------------------------
 
   // TOKEN, ARABIC_RUN and SCRIPT_RUN come from analyzer.json (setTables); the
   // Latin range leaves out U+00F7 (÷), which is not a letter.
@@ -75,7 +75,7 @@
     return normalize(text).match(TOKEN) || [];
   }
 
-  // --- stemming (generator/arabic.py: Analyzer) -------------------------
+  // --- stemming (generator/arabic/stemmer.py: Analyzer) -------------------------
 
   var ARTICLE = "\u0627\u0644";   // ال
   var LAM = "\u0644";             // ل

@@ -112,7 +112,7 @@
   // --- display helpers (shared with search-page.js) -----------------------
 
   // A word as the analyser sees one: letters, digits, combining marks,
-  // tatweel and joiners (generator/arabic.py: _RAW_WORD).
+  // tatweel and joiners (generator/arabic/text.py: _RAW_WORD).
   var WORD = /[\p{L}\p{N}\p{M}\u0640\u200c\u200d]+/gu;
 
   /** Append `text` to `el`, the words that `matches` wrapped in <mark>. */
