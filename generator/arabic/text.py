@@ -42,6 +42,7 @@ ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _DIGITS = str.maketrans(ARABIC_DIGITS + PERSIAN_DIGITS, "0123456789" * 2)
 _FOLD = {**_DIGITS, **_SPACES}
+_NORMAL = {**_LETTER_MAP, **_DIGITS}   # letters and digits in one pass
 
 
 def fold_digits(text: str) -> str:
@@ -119,7 +120,7 @@ def normalize(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text)
     text = _UNSEEN.sub("", text)
-    text = text.translate(_LETTER_MAP).translate(_DIGITS)
+    text = text.translate(_NORMAL)
     return text.lower()
 
 
@@ -136,6 +137,7 @@ for _letter, _norm in _LETTER_MAP.items():
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
+_CLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 
 
 def clitic_variants(token: str, min_stem: int = 3, prepositions: bool = True) -> list[str]:
@@ -144,6 +146,8 @@ def clitic_variants(token: str, min_stem: int = 3, prepositions: bool = True) ->
 
     ``prepositions=False`` removes the conjunction only (وقال -> قال, but بذكر stays whole).
     """
+    if token[:1] not in _CLITIC_LETTERS or len(token) <= min_stem:
+        return [token]   # most tokens: nothing to strip (the matcher asks for every token)
     out = [token]
     rest = token
     if rest[:1] in CONJUNCTIONS and len(rest) > min_stem:
