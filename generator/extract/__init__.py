@@ -30,14 +30,14 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
     date, page_date = find_publication_date(raw, cleaned)
 
     # Split and tokenised once; every extractor below reads this record.
-    text = analyse(cleaned.paragraphs, title, lambda words: _opens_with_place(words, kb))
-    sentences = text.story
+    analysed = analyse(cleaned.paragraphs, title, lambda words: _opens_with_place(words, kb))
+    sentences = analysed.story
     outlet, outlet_id, outlet_source = find_outlet(raw, cleaned, sentences, kb)
     author, author_source = find_author(raw, cleaned, kb, outlet_id)
 
-    found = find_entities(text, kb, date.value)
+    found = find_entities(analysed, kb, date.value)
     figures = find_figures(sentences, lambda index: _attribution(sentences[index], index, found))
-    topics = assign_topics(found, kb, found.title_topic_hits, text.word_count)
+    topics = assign_topics(found, kb, found.title_topic_hits, analysed.word_count)
     found.media.pop(outlet_id or "", None)   # the publisher is not something it cites
     found.actors.pop(outlet_id or "", None)
 
@@ -64,7 +64,7 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
         topics=topics,
         figures=figures,
         quotes=find_quotes(sentences, found.speakers, _people(found.actors, kb)),
-        word_count=text.word_count,
+        word_count=analysed.word_count,
     )
     apply_sidecar(article, raw, kb)
     article.id = raw.sidecar.get("id") or article_id(article.date.value, raw.sha256)

@@ -59,13 +59,13 @@ class Found:
     speakers: list[tuple[int, int, int, str]] = field(default_factory=list)
 
 
-def find_entities(text: AnalysedText, kb: KnowledgeBase, date: str | None) -> Found:
+def find_entities(analysed: AnalysedText, kb: KnowledgeBase, date: str | None) -> Found:
     """What the story names; a name only in the headline counts too, with the headline as its
     sentence; a medium in the dateline ("(أ ف ب)") is cited.  Topic keywords of the headline are
     counted apart (:func:`assign_topics` weighs them double)."""
     day = _day(date)
-    found = _in_sentences(text.story, kb, day)
-    headline = _in_sentences(text.title, kb, day)
+    found = _in_sentences(analysed.story, kb, day)
+    headline = _in_sentences(analysed.title, kb, day)
     found.title_topic_hits = headline.topic_hits
     for bucket, in_headline in ((found.actors, headline.actors), (found.places, headline.places),
                                 (found.media, headline.media)):
@@ -73,7 +73,7 @@ def find_entities(text: AnalysedText, kb: KnowledgeBase, date: str | None) -> Fo
             bucket.setdefault(key, mention)
     # "واشنطن، 9 تشرين الأول 2025 (أ ف ب) -": the place is not an actor, but the agency that
     # filed the story is a source the article cites.
-    for key, mention in _in_sentences(text.dateline, kb, day).media.items():
+    for key, mention in _in_sentences(analysed.dateline, kb, day).media.items():
         found.media.setdefault(key, mention)
     return found
 

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..arabic import sentence_spans, word_spans
+
+if TYPE_CHECKING:
+    from ..kb import Hit, Matcher
 
 # "دبي، الإمارات العربية المتحدة (CNN)— ", "غزة (رويترز) - ", "القدس - (أ ف ب) - ", "غزة - ":
 # where the story was filed from, not something it is about.
@@ -25,7 +29,7 @@ class Sentence:
         """The original words of tokens[start:end]."""
         return self.text[self.spans[start][0]:self.spans[end - 1][1]]
 
-    def names(self, matcher) -> list:
+    def names(self, matcher: Matcher) -> list[Hit]:
         """The knowledge-base names and titles in the tokens (``matcher.find``), found once:
         entities and outlet both read them."""
         hits = self._names.get(matcher)
