@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..arabic import ARABIC_LETTERS, clitic_variants, fold, normalize
+from ..arabic import ARABIC_LETTERS, CONJUNCTIONS, PREPOSITIONS, clitic_variants, fold, normalize
 
 # A number in digits: thousands separated by , or ٬ or a decimal part.  "17,00"
 # (a clock time in AFP style) has two digits after the comma and is left whole.
@@ -20,8 +20,10 @@ from ..arabic import ARABIC_LETTERS, clitic_variants, fold, normalize
 # read as thousands too unless a multiplier or % follows (see _number_at).
 _DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+(?:[.٫,]\d+)?"
 _ARABIC = f"[{ARABIC_LETTERS}]+"
-# One clitic (و ب ل ف ك) may stick to a number written in digits: "و85", "بـ120".
-_SCAN = re.compile(rf"(?P<clitic>[وبلفك]ـ?)?(?P<num>{_DIGITS})|(?P<word>{_ARABIC})|(?P<pct>[%٪])")
+# One clitic (و ف ب ل ك) may stick to a number written in digits: "و85", "بـ120" (read folded:
+# the tatweel is gone).
+_CLITICS = "".join(CONJUNCTIONS + PREPOSITIONS)
+_SCAN = re.compile(rf"(?P<clitic>[{_CLITICS}])?(?P<num>{_DIGITS})|(?P<word>{_ARABIC})|(?P<pct>[%٪])")
 
 UNITS = {
     "واحد": 1, "واحده": 1,
