@@ -59,6 +59,7 @@ def test_one_letter_class():
     ('قال "وصلنا." ثم غادر؟! نعم', ['قال "وصلنا."', "ثم غادر؟!", "نعم"]),   # the closing quote stays
     ("بلغ 2.2 مليون شخص", ["بلغ 2.2 مليون شخص"]),                          # never inside a number
     ("انتهى۔ بدأ", ["انتهى۔", "بدأ"]),
+    ("رسميا.. حماس توافق... على المقترح. ثم", ["رسميا.. حماس توافق... على المقترح.", "ثم"]),   # .. joins
 ])
 def test_one_sentence_splitter_for_cleaning_and_extraction(text, sentences):
     assert [text[s:e] for s, e in sentence_spans(text)] == sentences

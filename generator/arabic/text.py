@@ -179,8 +179,9 @@ def is_definite(token: str) -> bool:
 # --- sentences ------------------------------------------------------------------
 # A sentence ends at . ! ? ؟ or the Urdu full stop ۔ (with its closing quotation mark) when a
 # space or the end of the text follows: never inside numbers (2.2 مليون) or abbreviations
-# written without a space.
-_SENTENCE_END = re.compile(r"[.!?؟۔][\"'”»]?(?=\s|$)")
+# written without a space.  ".." and "..." join a headline's parts ("رسميا.. حماس توافق"):
+# they end no sentence.
+_SENTENCE_END = re.compile(r"(?<!\.)[.!?؟۔](?!\.)[\"'”»]?(?=\s|$)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
