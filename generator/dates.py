@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from .arabic import fold, loose_pattern
+from .arabic import ARABIC_LETTERS, fold, loose_pattern
 
 # Month tables are data: the spelling variants seen in Arabic news.
 GREGORIAN_MONTHS: dict[str, int] = {}
@@ -64,8 +64,8 @@ def _alternation(names) -> str:
 
 # Not inside a word (\w covers Arabic letters and digits); but a date glued to the word before
 # or after it ("عرب وعالم12-10-2024", "٢٠٢٤قتل") still starts or ends where Arabic letters meet digits.
-_B = r"(?:(?<!\w)|(?<=[\u0621-\u064a])(?=\d))"
-_E = r"(?:(?!\w)|(?<=\d)(?=[\u0621-\u064a]))"
+_B = rf"(?:(?<!\w)|(?<=[{ARABIC_LETTERS}])(?=\d))"
+_E = rf"(?:(?!\w)|(?<=\d)(?=[{ARABIC_LETTERS}]))"
 _G = _alternation(GREGORIAN_MONTHS)
 _H = _alternation(HIJRI_MONTHS)
 _WD = _alternation(WEEKDAYS)
