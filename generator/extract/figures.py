@@ -64,13 +64,32 @@ TIME_UNITS = {"يوم": 1, "يوما": 1, "ايام": 1, "اسبوع": 7, "اس�
 DUAL_UNITS = {"يومين": 2, "يومان": 2, "اسبوعين": 14, "شهرين": 60, "عامين": 730, "سنتين": 730}
 # Counted things that are never figures of the story.
 NOT_COUNTED = set(("ساعه ساعات دقيقه دقاءق ثانيه ثوان كيلومتر كيلومترا كيلومترات كم متر مترا امتار ميل "
-                   "اميال مره مرات درجه درجات صفحه صفحات عمر حرب حروب").split())
+                   "اميال مره مرات درجه درجات صفحه صفحات عمر حرب حروب "
+                   # Clock words ("10 صباحا") and a page's own counters ("0 تعليق", "1500 مشاهدة").
+                   "صباحا صباح مساء مساءا ظهرا فجرا ليلا تعليق تعليقات مشاهده مشاهدات قراءه قراءات "
+                   "مشاركه مشاركات اعجاب اعجابات صوره صور").split())
+# "365 كيلومترا مربعا", "50 دونما": an area is a quantity of the story (`other`), a distance is not.
+AREA_UNITS = {"كيلومتر", "كيلومترا", "كيلومترات", "كم", "متر", "مترا", "امتار"}
 # Nouns that start with و, which after a number is otherwise the conjunction ("123 وأصيب").
 WAW_NOUNS = {"وحده", "وحدات", "وزير", "وزراء", "وفاه", "وفيات", "وجبه", "وجبات", "وثيقه", "وثاءق", "وظيفه", "وظاءف"}
 # Words before a number that make it a label, an age or a year rather than a count.
 LABEL_WORDS = set(normalize("رقم القرار قرار المادة البند الفقرة الدورة الصفحة الساعة عام العام سنة السنة العمر "
                             "عمر عمره عمرها البالغ بالرقم الرقم الطبعة النسخة الجولة المرحلة الحلقة "
-                            "طراز إف أف").split())   # "مقاتلة من طراز إف 16": a model, not a count
+                            "طراز إف أف "   # "مقاتلة من طراز إف 16": a model, not a count
+                            # A channel, a military unit, an issue of a paper, a page's counters.
+                            "القناة قناة الفرقة فرقة الكتيبة كتيبة اللواء الوحدة العدد الجزء الطابق "
+                            "تعليقات التعليقات مشاهدات المشاهدات قراءات القراءات مشاركات المشاركات").split())
+# Labels that may stand two words before their number: "القرار الأممي 2735", "القناة العبرية 12".
+FAR_LABEL_STEMS = ("قرار", "قناه")
+# Nouns that count captives whoever holds them; the nationality or the holder after them decides.
+CAPTIVE_NOUNS = re.compile(r"^(?:اسير|اسري$|اسرا$|اسيرات|محتجز|مختطف|مخطوف|معتقل|رهين|رهاءن|رهاين)")
+# "في غزة", "لدى حماس": held in Gaza; "في السجون", "لدى الاحتلال": held by Israel.
+HELD_IN_GAZA = {"غزه", "القطاع", "حماس", "المقاومه", "الفصاءل", "القسام", "الحركه", "الجهاد"}
+HELD_BY_ISRAEL = {"سجون", "السجون", "سجونها", "سجن", "السجن", "الاحتلال", "اسراءيل", "معتقلات", "المعتقلات"}
+# Words of a release or an exchange of captives.
+RELEASE_STEMS = ("افراج", "يفرج", "تفرج", "افرج", "سراح", "تبادل", "مقابل", "تسليم", "تسلم", "يسلم", "صفقه")
+# Deaths from hunger are a figure of the famine, not of the fighting: `other`.
+FAMINE_STEMS = ("جوع", "مجاع", "تجويع", "تغذيه", "الجوع", "المجاع", "التجويع", "التغذيه")
 PERCENT_WORDS = ("في المءه", "بالمءه", "في الماءه", "بالماءه", "بالمءه")
 QUALIFIERS = [normalize(q) for q in sorted((
     "ما لا يقل عن", "ما يزيد عن", "ما يزيد على", "ما يقارب", "ما يقرب من", "أكثر من", "أقل من", "أزيد من",
@@ -120,6 +139,8 @@ def sentence_figures(text: str) -> list[tuple[str, float, str, str | None]]:
         if found is None:
             continue
         kind, value, noun_end = found
+        kind = _held_by(words, bare, kind, noun_end)
+        kind = _famine(bare, kind, number.first, noun_end)
         if kind == "truce-days":
             used_units.add(noun_end)
         out.append(_quoted(text, words, kind, value, number.first, noun_end))
@@ -129,8 +150,12 @@ def sentence_figures(text: str) -> list[tuple[str, float, str, str | None]]:
         definite = any(v.startswith("ال") for v in clitic_variants(words[i].norm))
         stem = None if i in covered or definite else _dual_stem(bare[i])
         if stem:
-            kind = _kind_noun((stem,)) or (_event_kind(bare, i, i) or "other" if _is_people((stem,)) else "other")
-            out.append(_quoted(text, words, kind, 2, i, i))
+            # "فلسطينيان قالا": two people are a figure only as victims or captives.
+            kind = _kind_noun((stem,)) or (
+                _event_kind(bare, i, i) or _released(bare, (stem,), i, i) if _is_people((stem,)) else "other")
+            if kind:
+                kind = _famine(bare, _held_by(words, bare, kind, i), i, i)
+                out.append(_quoted(text, words, kind, 2, i, i))
     if truce:
         out.extend(_bare_durations(text, words, bare, used_units))
     return out
@@ -176,7 +201,8 @@ def _about_truce(bare: list[str]) -> bool:
     for i, token in enumerate(bare):
         if {"هدنه", "تهدءه"} & set(token):
             return True
-        if "وقف" in token and i + 1 < len(bare) and TRUCE_AFTER_STOP & set(bare[i + 1]):
+        # "وقف إطلاق النار", "وقفا شاملا لإطلاق النار"
+        if {"وقف", "وقفا"} & set(token) and any(TRUCE_AFTER_STOP & set(t) for t in bare[i + 1:i + 3]):
             return True
     return False
 
@@ -189,6 +215,12 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
     first = words[number.first]
     if any(s <= first.start < e for s, e in dated):
         return True   # part of a date
+    if number.value == 0:
+        return True   # "0 تعليق": a page counter, never a figure of the story
+    if _labelled(words, number.first) or (
+            n and numbers[n - 1].last + 1 == number.first and first.clitic == "و"
+            and _labelled(words, numbers[n - 1].first)):
+        return True   # "القرار الأممي 2735", "القرارين 242 و338", "القناة العبرية 12"
     last = words[number.last]
     if text[last.end:last.end + 1] in ("/", ":") or text[max(0, first.start - 1):first.start] in ("/", ":"):
         return True   # "14/5", "8:30", a ratio: not a count
@@ -199,6 +231,11 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
                 return True   # a year, unless people are counted: "1900 أسير", "2000 شخص"
         if first.value >= 10**7:
             return True   # a phone number or an identifier
+        if _mistyped_year(first.value) or (number.first and MONTH_WORDS & set(_bare(words[number.first - 1].norm))
+                                            and 1900 <= first.value < 30000):
+            following = words[number.last + 1].norm if number.last + 1 < len(words) else ""
+            if not (_kind_noun(_bare(following)) or _is_people(_bare(following))):
+                return True   # "20224", "7 أكتوبر 20223": a year typed with one digit too many
     if first.value is not None and re.search(r"[A-Za-z][-\s]?$", text[max(0, first.start - 2):first.start]):
         return True   # "F16", "S-400": a model name
     if first.value is not None and re.search(r"(?:^|\s)ال\u0640*\s?$", text[max(0, first.start - 5):first.start]):
@@ -224,6 +261,63 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
     return False
 
 
+def _labelled(words: list[Word], first: int) -> bool:
+    """A channel or resolution name up to two words before the number (adjectives between)."""
+    for k in range(first - 1, max(-1, first - 3), -1):
+        if words[k].value is not None:
+            return False
+        if any(form.startswith(FAR_LABEL_STEMS) for form in _bare(words[k].norm)):
+            return True
+    return False
+
+
+def _mistyped_year(value: float) -> bool:
+    """A five-digit number that is a 2015-2029 year with one digit too many: 20224, 20025."""
+    digits = str(int(value)) if value.is_integer() else ""
+    return len(digits) == 5 and any(2015 <= int(digits[:k] + digits[k + 1:]) <= 2029 for k in range(5))
+
+
+def _held_by(words: list[Word], bare: list[tuple[str, ...]], kind: str, noun: int) -> str:
+    """Hostages are held in Gaza, prisoners by Israel: "أسرى إسرائيليين" are hostages,
+    "محتجزين فلسطينيين" prisoners; with no nationality, "في غزة"/"لدى حماس" or "في السجون" decide."""
+    if kind not in ("hostages", "prisoners") or not any(CAPTIVE_NOUNS.match(f) for f in bare[noun]):
+        return kind
+    nationality = bare[noun + 1] if noun + 1 < len(words) else ()
+    if any(f.startswith("اسراءيلي") for f in nationality):
+        return "hostages"
+    if any(f.startswith("فلسطيني") for f in nationality):
+        return "prisoners"
+    for k in range(noun + 1, min(len(words), noun + 5)):
+        token = words[k].norm
+        held = set(bare[k + 1]) if token in ("في", "لدي") and k + 1 < len(words) else (
+            {token[1:], strip_article(token[1:])} if token[:1] == "ب" else set())
+        if held & HELD_IN_GAZA:
+            return "hostages"
+        if held & HELD_BY_ISRAEL:
+            return "prisoners"
+    return kind
+
+
+def _released(bare: list[tuple[str, ...]], noun: tuple[str, ...], first: int, last: int) -> str | None:
+    """"الإفراج عن 33 إسرائيليا مقابل 1890 فلسطينيا": in a release or an exchange, Israelis
+    are hostages and Palestinians prisoners."""
+    if not any(f.startswith(RELEASE_STEMS) for t in bare[max(0, first - 8):last + 5] for f in t):
+        return None
+    if any(f.startswith("اسراءيلي") for f in noun):
+        return "hostages"
+    if any(f.startswith("فلسطيني") for f in noun):
+        return "prisoners"
+    return None
+
+
+def _famine(bare: list[tuple[str, ...]], kind: str, first: int, last: int) -> str:
+    """"توفي 66 طفلا بسبب سوء التغذية": deaths from hunger are counted as `other`."""
+    if kind != "killed":
+        return kind
+    window = bare[max(0, first - 6):last + 7]
+    return "other" if any(f.startswith(FAMINE_STEMS) for t in window for f in t) else kind
+
+
 def _multiplier(words: list[Word], number: Number) -> float:
     return MULTIPLIERS.get(words[number.last].norm, 1)
 
@@ -242,7 +336,10 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
     if nxt in PERCENT_WORDS or pair in PERCENT_WORDS:
         return "other", value, j if nxt in PERCENT_WORDS else j + 1
     if nxt in TIME_UNITS:
-        if truce and _truce_duration(bare, number.first):
+        # "لأربعة أيام", "لـ42 يوما": "for" a span, in a sentence about a truce.
+        lam = words[number.first].clitic == "ل" or (
+            words[number.first].norm[:1] == "ل" and strip_clitic(words[number.first].norm) != words[number.first].norm)
+        if truce and (lam or _truce_duration(bare, number.first)):
             return "truce-days", value * TIME_UNITS[nxt], j
         return None
     if not nxt:
@@ -250,6 +347,8 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
         start = _qualifier_start(words, number.first)
         kind = _kind_in(bare, range(start - 1, max(-1, start - 1 - BACK_NEAR), -1))
         return (kind, value, number.last) if kind else None
+    if nxt in AREA_UNITS and j + 1 < len(words) and words[j + 1].norm.startswith("مربع"):
+        return "other", value, j + 1   # an area
     if nxt in NOT_COUNTED or words[j].value is not None:
         return None
     # "4 من جنوده", "ثلاث من السيارات": a part of a group; an event just before decides first
@@ -274,7 +373,8 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
             return kind, value, number.last
         return ("other", value, number.last) if number.multiplied and _money_before(bare, number.first) else None
     if _is_people(noun) or nxt in SUBCOUNT_WORDS:
-        return (_event_kind(bare, number.first, j) or _tally_kind(bare, number.first) or "other"), value, j
+        kind = _event_kind(bare, number.first, j) or _tally_kind(bare, number.first) or _released(bare, noun, number.first, j)
+        return (kind or "other"), value, j
     if nxt.startswith("ال") or len(nxt) < 3 or not _arabic(nxt):
         return None   # a definite word after a number is a label ("رقم 8 المغذي")
     return "other", value, j
@@ -293,7 +393,7 @@ def _postposed(words: list[Word], bare: list[str], number: Number):
         if kind:
             return kind, number.value, i
         if _is_people(noun):
-            return (_event_kind(bare, i - back, i) or "other"), number.value, i
+            return (_event_kind(bare, i - back, i) or _released(bare, noun, i - back, i) or "other"), number.value, i
         if set(noun) & TIME_UNITS.keys():
             return None
     if i + 1 < len(words) and words[i + 1].norm in SUBCOUNT_WORDS:
