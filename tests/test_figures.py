@@ -133,3 +133,74 @@ def test_a_count_in_the_range_of_years_is_still_a_count():
 def test_a_subcount_takes_the_event_of_the_count_it_belongs_to():
     found = sentence_figures("استشهد خمسة فلسطينيين بينهم طفلان وأصيب آخرون في قصف إسرائيلي استهدف منزلا في مخيم النصيرات.")
     assert [(kind, value) for kind, value, _, _ in found] == [("killed", 5.0), ("killed", 2.0)]
+
+
+# Issue 9: rules checked on real 2023-2025 pages. The sentences are written for these tests.
+
+@pytest.mark.parametrize("text, days", [
+    ("ونص الاتفاق على هدنة تمتد ستة أسابيع قابلة للتمديد", 42),
+    ("وتضمنت الخطة وقف إطلاق النار لمدة شهرين في المرحلة الأولى", 60),
+    ("وعرضت القاهرة هدنة لمدة أسبوع تبدأ صباح الأحد", 7),
+    ("وطلب الوسطاء تمديد التهدئة يومين آخرين", 2),
+    ("وقالت المصادر إن الهدنة ستستمر 42 يوما على ثلاث مراحل", 42),
+    # "for four days" with a clitic ل, in a sentence about a ceasefire told with an adjective between.
+    ("ويشمل الاتفاق وقفا مؤقتا لإطلاق النار في كل القطاع لأربعة أيام", 4),
+    ("وينص المقترح على وقف القتال لـ10 أيام", 10),
+])
+def test_truce_lengths_written_as_days_weeks_and_months(text, days):
+    assert ("truce-days", days) in figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت القناة 12 العبرية أن الوفد عاد من الدوحة",               # a channel
+    "وقالت قناة 13 الإسرائيلية إن الحكومة منقسمة",
+    "وأشارت القناة العبرية 14 إلى خلاف داخل الحكومة",               # the label two words back
+    "ودعا القرار الأممي 2735 إلى وقف فوري للقتال",                   # a resolution number
+    "وذكر بالقرارين 242 و338 الصادرين عن مجلس الأمن",              # two of them
+    "0 تعليق",                                                       # page counters
+    "شارك الخبر | 2500 مشاهدة",
+    "عدد المشاهدات 4312",
+    "وانسحبت الفرقة 98 من خان يونس بعد أسابيع من القتال",           # a military unit
+    "وتقول الوحدة 8200 إنها رصدت الاتصالات",
+    "وبدأ الهجوم في السابع من أكتوبر 20223 على مستوطنات الغلاف",     # a mistyped year
+    "وكانت الحرب قد اندلعت في 20234 وما زالت مستمرة",
+    "وتدخل الهدنة حيز التنفيذ الساعة 10 صباحا",                      # a clock time
+    "ويبدأ البث عند 9 مساء بتوقيت القدس",
+    "وتنص المادة 7 من الورقة على انسحاب تدريجي",                    # an article number
+    "ويشمل الإفراج الفتيان تحت سن 19 عاما",                          # an age
+    "وقال فلسطينيان من سكان رفح إنهما لم يتلقيا أي إنذار",          # duals of ordinary nouns
+    "ورأى إسرائيليان في الاستطلاع أن الحكومة فشلت",
+])
+def test_identifiers_and_ordinary_duals_are_not_counts(text):
+    assert sentence_figures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Who holds them decides: hostages are held in Gaza, prisoners by Israel.
+    ("وما زالت الحركة تحتجز 48 أسيرا إسرائيليا", {("hostages", 48)}),
+    ("وأعلنت الفصائل تسليم 4 أسرى إسرائيليين للصليب الأحمر", {("hostages", 4)}),
+    ("وتسلم الصليب الأحمر أسيرين إسرائيليين في خان يونس", {("hostages", 2)}),
+    ("وقالت الهيئة إن 20 محتجزا فلسطينيا نقلوا إلى المستشفى", {("prisoners", 20)}),
+    ("وتبقى 20 أسيرا في غزة بحسب التقديرات", {("hostages", 20)}),
+    ("وقال نادي الأسير إن 9500 أسير في السجون يعانون الإهمال", {("prisoners", 9500)}),
+    ("وأفرجت السلطات عن 90 معتقلا فلسطينيا من سجن عوفر", {("prisoners", 90)}),
+    ("وتنص الصفقة على الإفراج عن 33 رهينة مقابل 1900 أسير", {("hostages", 33), ("prisoners", 1900)}),
+    # In an exchange, a count of Israelis is of hostages and one of Palestinians is of prisoners.
+    ("ويقضي الاتفاق بتبادل 33 إسرائيليا مقابل 1800 فلسطيني", {("hostages", 33), ("prisoners", 1800)}),
+    ("وأطلقت الحركة سراح إسرائيليين اثنين", {("hostages", 2)}),
+    ("وشارك 500 فلسطيني في المسيرة", {("other", 500)}),              # no release: still other
+    # Deaths from hunger, missing people, money and areas.
+    ("وتوفي 66 طفلا بسبب سوء التغذية منذ بداية الحصار", {("other", 66)}),
+    ("وارتفع عدد من قضوا جوعا إلى 175 شخصا", {("other", 175)}),
+    ("واستشهد 30 فلسطينيا في غارة على مدرسة", {("killed", 30)}),
+    ("ولا يزال 11 ألف شخص في عداد المفقودين", {("missing", 11000)}),
+    ("وتقدر كلفة إعادة البناء بنحو 53 مليار دولار", {("other", 53_000_000_000)}),
+    ("وتمتد المنطقة العازلة على 60 كيلومترا مربعا من القطاع", {("other", 60)}),
+])
+def test_captives_by_holder_and_the_other_kinds(text, expected):
+    assert figures(text) == expected
+
+
+def test_two_victims_are_still_counted():
+    assert figures("واستشهد فلسطينيان في قصف على مخيم جباليا") == {("killed", 2)}
+    assert figures("وأصيب إسرائيليان بجروح طفيفة") == {("injured", 2)}
