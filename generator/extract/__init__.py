@@ -37,7 +37,7 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
     title_found = find_entities(split_sentences([title]), kb, date.value) if title else None
     figures = find_figures(sentences, lambda index: _attribution(sentences[index], index, found))
     topics = assign_topics(found, kb, title_found.topic_hits if title_found else {},
-                           sum(len(p.split()) for p in cleaned.paragraphs))
+                           sum(len(p.split()) for p in cleaned.paragraphs), figures)
     for bucket in ("actors", "places", "media"):
         # A name only in the headline still counts, with the headline as its sentence.
         if title_found:
