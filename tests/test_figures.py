@@ -204,3 +204,14 @@ def test_captives_by_holder_and_the_other_kinds(text, expected):
 def test_two_victims_are_still_counted():
     assert figures("واستشهد فلسطينيان في قصف على مخيم جباليا") == {("killed", 2)}
     assert figures("وأصيب إسرائيليان بجروح طفيفة") == {("injured", 2)}
+
+
+def test_a_phase_of_the_deal_is_a_stretch_of_the_truce():
+    assert figures("وتستمر المرحلة الأولى من الاتفاق 42 يوما تفرج خلالها الحركة عن 33 محتجزا") == {
+        ("truce-days", 42), ("hostages", 33)}
+    assert figures("والمرحلة الثانية من الصفقة مدتها ستة أسابيع") == {("truce-days", 42)}
+    assert figures("وبدأت المرحلة الثانية من العملية العسكرية قبل 3 أيام") == set()   # no deal, no truce
+
+
+def test_bodies_recovered_are_counted_as_killed():
+    assert figures("وانتشلت طواقم الإنقاذ 15 جثمانا من تحت الركام") == {("killed", 15)}

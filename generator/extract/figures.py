@@ -39,7 +39,7 @@ KIND_STEMS = {
 _KIND_RE = {kind: re.compile(rf"^(?:{stems})") for kind, stems in KIND_STEMS.items()}
 # Nouns that name the counted thing itself (not an event): "12 قتيلا", "30 شاحنة".
 _KIND_NOUN_RE = {kind: re.compile(rf"^(?:{stems})") for kind, stems in {
-    "killed": r"قتيل|قتلي|شهيد|شهدا|ضحيه|ضحايا|جثه|جثث|جثامين",
+    "killed": r"قتيل|قتلي|شهيد|شهدا|ضحيه|ضحايا|جثه|جثث|جثامين|جثمان",
     "injured": r"مصاب|جريح|جرحي|اصابه|اصابات|جروح|جراح$",
     "hostages": r"رهين|رهاءن|رهاين|محتجز|مختطف|مخطوف",
     "prisoners": r"اسير|اسري$|اسرا$|معتقل|سجين|سجنا|مسجون|موقوف",
@@ -200,6 +200,9 @@ def _bare(token: str) -> tuple[str, ...]:
 def _about_truce(bare: list[str]) -> bool:
     for i, token in enumerate(bare):
         if {"هدنه", "تهدءه"} & set(token):
+            return True
+        # "المرحلة الأولى من الاتفاق تستمر 42 يوما": a phase of a deal is a stretch of the truce.
+        if {"مرحله", "مرحلتها"} & set(token) and any({"اتفاق", "صفقه"} & set(t) for t in bare[i + 1:i + 5]):
             return True
         # "وقف إطلاق النار", "وقفا شاملا لإطلاق النار"
         if {"وقف", "وقفا"} & set(token) and any(TRUCE_AFTER_STOP & set(t) for t in bare[i + 1:i + 3]):
@@ -459,7 +462,10 @@ def _money_before(bare: list[str], first: int) -> bool:
 def _truce_duration(bare: list[str], first: int) -> bool:
     """A duration that is the truce's length: "هدنة 60 يوما", "لمدة أسبوع", "مدتها عام"."""
     window = bare[max(0, first - 3):first]
-    return any((DURATION_LEADS | {"هدنه", "تهدءه"}) & set(t) for t in window) or (
+    # "تستمر المرحلة الأولى من الاتفاق 42 يوما": the verb of lasting may stand further back.
+    lasting = bare[max(0, first - 6):first]
+    return any((DURATION_LEADS | {"هدنه", "تهدءه"}) & set(t) for t in window) or any(
+        {"تستمر", "يستمر", "تمتد", "يمتد"} & set(t) for t in lasting) or (
         first >= 1 and bool({"النار", "القتال"} & set(bare[first - 1])))
 
 
