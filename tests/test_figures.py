@@ -215,3 +215,9 @@ def test_a_phase_of_the_deal_is_a_stretch_of_the_truce():
 
 def test_bodies_recovered_are_counted_as_killed():
     assert figures("وانتشلت طواقم الإنقاذ 15 جثمانا من تحت الركام") == {("killed", 15)}
+
+
+def test_labels_do_not_swallow_shares_or_decisions():
+    # "القرارات" (decisions) is not a resolution; a label word followed by a percentage is a share.
+    assert figures("وعند اتخاذ القرارات، قال 61٪ من المشاركين إنهم يفضلون العمل الجماعي") == {("other", 61)}
+    assert figures("ويمثل هذا الجزء 8 في المائة من المساحة") == {("other", 8)}

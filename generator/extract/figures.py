@@ -80,7 +80,7 @@ LABEL_WORDS = set(normalize("رقم القرار قرار المادة البن�
                             "سن السن القناة قناة الفرقة فرقة الكتيبة كتيبة اللواء الوحدة العدد الجزء الطابق "
                             "تعليقات التعليقات مشاهدات المشاهدات قراءات القراءات مشاركات المشاركات").split())
 # Labels that may stand two words before their number: "القرار الأممي 2735", "القناة العبرية 12".
-FAR_LABEL_STEMS = ("قرار", "قناه")
+FAR_LABEL_FORMS = {"قرار", "قراري", "قرارين", "قراران", "قناه", "قناتي"}   # not القرارات "decisions"
 # Nouns that count captives whoever holds them; the nationality or the holder after them decides.
 CAPTIVE_NOUNS = re.compile(r"^(?:اسير|اسري$|اسرا$|اسيرات|محتجز|مختطف|مخطوف|معتقل|رهين|رهاءن|رهاين)")
 # "في غزة", "لدى حماس": held in Gaza; "في السجون", "لدى الاحتلال": held by Israel.
@@ -249,8 +249,8 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
     if after == "من" and number.last + 2 < len(words) and words[number.last + 2].norm.startswith("عمر"):
         return True   # "15 من عمره": an age
     before = words[number.first - 1].norm if number.first else ""
-    if LABEL_WORDS & set(_bare(before)):
-        return True   # "الخط رقم 8", "عام 2014", "الساعة 8"
+    if LABEL_WORDS & set(_bare(before)) and not _percent_after(words, number.last):
+        return True   # "الخط رقم 8", "عام 2014", "الساعة 8"; but "الجزء 8 في المائة" is a share
     # "بين 3.6 و3.7 مليار", "200-250": the lower end of a range gives way to the upper.
     if n + 1 < len(numbers) and number.last + 2 >= numbers[n + 1].first > number.last:
         gap = [w.norm for w in words[number.last + 1:numbers[n + 1].first]]
@@ -264,12 +264,17 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
     return False
 
 
+def _percent_after(words: list[Word], last: int) -> bool:
+    after = [w.norm for w in words[last + 1:last + 3]]
+    return bool(after) and (words[last + 1].percent or after[0] in PERCENT_WORDS or " ".join(after) in PERCENT_WORDS)
+
+
 def _labelled(words: list[Word], first: int) -> bool:
     """A channel or resolution name up to two words before the number (adjectives between)."""
     for k in range(first - 1, max(-1, first - 3), -1):
         if words[k].value is not None:
             return False
-        if any(form.startswith(FAR_LABEL_STEMS) for form in _bare(words[k].norm)):
+        if FAR_LABEL_FORMS & set(_bare(words[k].norm)):
             return True
     return False
 
