@@ -221,3 +221,11 @@ def test_labels_do_not_swallow_shares_or_decisions():
     # "القرارات" (decisions) is not a resolution; a label word followed by a percentage is a share.
     assert figures("وعند اتخاذ القرارات، قال 61٪ من المشاركين إنهم يفضلون العمل الجماعي") == {("other", 61)}
     assert figures("ويمثل هذا الجزء 8 في المائة من المساحة") == {("other", 8)}
+
+
+def test_people_captured_are_hostages_not_killed():
+    # The capture verb stands nearer the number than the killing told before it.
+    assert figures("وأدى الهجوم إلى مقتل 1100 شخص وأسر 240 آخرين نقلوا إلى القطاع") == {
+        ("killed", 1100), ("hostages", 240)}
+    assert figures("وأسرت المجموعة 12 شخصا في الهجوم") == {("hostages", 12)}
+    assert figures("ووزعت الجمعية الطرود على 300 أسرة") == {("other", 300)}   # families, not captives
