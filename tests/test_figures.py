@@ -229,3 +229,20 @@ def test_people_captured_are_hostages_not_killed():
         ("killed", 1100), ("hostages", 240)}
     assert figures("وأسرت المجموعة 12 شخصا في الهجوم") == {("hostages", 12)}
     assert figures("ووزعت الجمعية الطرود على 300 أسرة") == {("other", 300)}   # families, not captives
+
+
+def test_a_toll_with_each_part_in_brackets():
+    assert figures("وارتفعت الحصيلة إلى (61) ألفا و(430) شهيدا و(150) ألفا و(12) مصابا") == {
+        ("killed", 61_430), ("injured", 150_012)}
+
+
+def test_a_comma_ends_what_a_number_counts():
+    # "ليرتفع" after the comma is a verb, not the counted noun: the tally word before decides.
+    assert figures("وبلغ عدد الشهداء 40 فلسطينيا، والإصابات 210، ليرتفع المجموع منذ الصباح") == {
+        ("killed", 40), ("injured", 210)}
+
+
+def test_a_part_of_a_count_takes_its_kind():
+    text = ("ويسمح الاتفاق بعبور 500 شاحنة محملة بالمواد الغذائية والأدوية كل يوم طوال فترة التهدئة، "
+            "على أن تحمل 40 منها الوقود اللازم للمستشفيات والمخابز، مع تخصيص 200 منها لمناطق الشمال")
+    assert figures(text) == {("trucks", 500), ("trucks", 40), ("trucks", 200)}

@@ -102,8 +102,9 @@ DURATION_LEADS = {"لمده", "مدتها", "مدته", "مده", "لفتره", 
 # After a number these begin a clause, they are not what is counted.
 FUNCTION_WORDS = set(normalize(
     "من في على إلى الى عن مع منذ خلال حتى أو او ثم قبل بعد بين عند لدى الذي التي الذين هو هي كان كانت قد لا لم لن "
-    "ما إن أن ان وفق وفقا بحسب حسب حيث فيما بينما منهم منها بينهم بينها هم هن").split())
+    "ما إن أن ان وفق وفقا بحسب حسب حيث فيما بينما منهم منها بينهم بينها هم هن مقابل كل لكل").split())
 SUBCOUNT_WORDS = {"منهم", "منها", "بينهم", "بينها"}
+PAUSES = re.compile(r"[،,.؛;:!?؟]")
 # "7 أكتوبر", "30 آذار": a day of a month (with no year, so not found as a date).
 MONTH_WORDS = {normalize(name.split()[0]) for name in (*GREGORIAN_MONTHS, *HIJRI_MONTHS)}
 BACK_NEAR, BACK_FAR, FORWARD = 3, 10, 3
@@ -133,13 +134,17 @@ def sentence_figures(text: str) -> list[tuple[str, float, str, str | None]]:
     numbers = read_numbers(words)
     covered = {k for number in numbers for k in range(number.first, number.last + 1)}
     used_units: set[int] = set()
+    # Words after a comma or a full stop: "والإصابات 230، ليرتفع": what follows is not counted.
+    breaks = frozenset(k for k in range(1, len(words)) if PAUSES.search(text, words[k - 1].end, words[k].start))
     for n, number in enumerate(numbers):
         if _skipped(text, words, number, dated, numbers, n):
             continue
-        found = _counted(words, bare, number, truce)
+        found = _counted(words, bare, number, truce, breaks)
         if found is None:
             continue
         kind, value, noun_end = found
+        if kind == "other" and out and noun_end < len(words) and words[noun_end].norm in SUBCOUNT_WORDS:
+            kind = out[-1][0]   # "600 شاحنة ... مع 300 منها": a part of the count just given
         kind = _held_by(words, bare, kind, noun_end)
         kind = _famine(bare, kind, number.first, noun_end)
         if kind == "truce-days":
@@ -331,13 +336,13 @@ def _multiplier(words: list[Word], number: Number) -> float:
     return MULTIPLIERS.get(words[number.last].norm, 1)
 
 
-def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
+def _counted(words: list[Word], bare: list[str], number: Number, truce: bool, breaks: frozenset[int] = frozenset()):
     """(kind, value, index of the last word of the figure) or None."""
     value = number.value
     j = number.last + 1
     if number.postposed:
         return _postposed(words, bare, number)
-    nxt = words[j].norm if j < len(words) else ""
+    nxt = words[j].norm if j < len(words) and j not in breaks else ""
     # A percentage: "85%", "25 في المائة".
     if j < len(words) and words[j].percent:
         return "other", value, j
@@ -382,7 +387,10 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
             return kind, value, number.last
         return ("other", value, number.last) if number.multiplied and _money_before(bare, number.first) else None
     if _is_people(noun) or nxt in SUBCOUNT_WORDS:
-        kind = _event_kind(bare, number.first, j) or _tally_kind(bare, number.first) or _released(bare, noun, number.first, j)
+        # "بلغ عدد الشهداء ... 51 فلسطينيا، والإصابات 230": the tally named before beats the clause after.
+        near = _kind_in(bare, range(number.first - 1, max(-1, number.first - 1 - BACK_NEAR), -1))
+        kind = near or _tally_kind(bare, number.first) or _event_kind(bare, number.first, j) or _released(
+            bare, noun, number.first, j)
         return (kind or "other"), value, j
     if nxt.startswith("ال") or len(nxt) < 3 or not _arabic(nxt):
         return None   # a definite word after a number is a label ("رقم 8 المغذي")

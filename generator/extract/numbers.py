@@ -21,7 +21,8 @@ from ..arabic import fold_digits, normalize
 _DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+(?:[.٫,]\d+)?"
 _ARABIC = r"[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0640\u0671-\u06d3]+"
 # One clitic (و ب ل ف ك) may stick to a number written in digits: "و85", "بـ120".
-_SCAN = re.compile(rf"(?P<clitic>[وبلفك]ـ?)?(?P<num>{_DIGITS})|(?P<word>{_ARABIC})|(?P<pct>[%٪])")
+# Some sites bracket each part of a toll: "(68) ألفا و(234) شهيدا"; the و keeps its number.
+_SCAN = re.compile(rf"(?P<clitic>[وبلفك]ـ?)?\(?(?P<num>{_DIGITS})|(?P<word>{_ARABIC})|(?P<pct>[%٪])")
 
 UNITS = {
     "واحد": 1, "واحده": 1,
