@@ -246,3 +246,16 @@ def test_a_part_of_a_count_takes_its_kind():
     text = ("ويسمح الاتفاق بعبور 500 شاحنة محملة بالمواد الغذائية والأدوية كل يوم طوال فترة التهدئة، "
             "على أن تحمل 40 منها الوقود اللازم للمستشفيات والمخابز، مع تخصيص 200 منها لمناطق الشمال")
     assert figures(text) == {("trucks", 500), ("trucks", 40), ("trucks", 200)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The cause may be told at the end of the sentence; the total may stand alone before a comma.
+    ("وتوفي 5 فلسطينيين بينهم طفل خلال اليومين الماضيين في مدينة غزة بسبب تفاقم المجاعة",
+     {("other", 5)}),
+    ("وارتفع العدد الإجمالي لوفيات سوء التغذية إلى 390، بينهم 130 طفلا", {("other", 390), ("other", 130)}),
+    ("ووصل إجمالي الوفيات الناتجة عن الجوع إلى 300 شخص بينهم 120 طفلا", {("other", 300), ("other", 120)}),
+    # A part of a count takes its kind; a number after a time noun is a span.
+    ("وبلغ عدد القتلى 5000 منذ بدء الحرب قبل سنوات سبع، بحسب المرصد", {("killed", 5000)}),
+])
+def test_hunger_deaths_and_their_parts(text, expected):
+    assert figures(text) == expected

@@ -90,6 +90,7 @@ HELD_BY_ISRAEL = {"سجون", "السجون", "سجونها", "سجن", "الس�
 # Words of a release or an exchange of captives.
 RELEASE_STEMS = ("افراج", "يفرج", "تفرج", "افرج", "سراح", "تبادل", "مقابل", "تسليم", "تسلم", "يسلم", "صفقه")
 # Deaths from hunger are a figure of the famine, not of the fighting: `other`.
+CAUSE_WORDS = {"بسبب", "سبب", "نتيجه", "جراء", "الناجمه", "ناجمه", "الناتجه", "ناتجه"}
 FAMINE_STEMS = ("جوع", "مجاع", "تجويع", "تغذيه", "الجوع", "المجاع", "التجويع", "التغذيه")
 PERCENT_WORDS = ("في المءه", "بالمءه", "في الماءه", "بالماءه", "بالمءه")
 QUALIFIERS = [normalize(q) for q in sorted((
@@ -143,8 +144,10 @@ def sentence_figures(text: str) -> list[tuple[str, float, str, str | None]]:
         if found is None:
             continue
         kind, value, noun_end = found
-        if kind == "other" and out and noun_end < len(words) and words[noun_end].norm in SUBCOUNT_WORDS:
-            kind = out[-1][0]   # "600 شاحنة ... مع 300 منها": a part of the count just given
+        if out and (kind == "other" and noun_end < len(words) and words[noun_end].norm in SUBCOUNT_WORDS
+                    or number.first and SUBCOUNT_WORDS & set(bare[number.first - 1])):
+            # "600 شاحنة ... مع 300 منها", "404 أشخاص بينهم 141 طفلا": a part of the count just given
+            kind = out[-1][0]
         kind = _held_by(words, bare, kind, noun_end)
         kind = _famine(bare, kind, number.first, noun_end)
         if kind == "truce-days":
@@ -329,7 +332,13 @@ def _famine(bare: list[tuple[str, ...]], kind: str, first: int, last: int) -> st
     if kind != "killed":
         return kind
     window = bare[max(0, first - 6):last + 7]
-    return "other" if any(f.startswith(FAMINE_STEMS) for t in window for f in t) else kind
+    if any(f.startswith(FAMINE_STEMS) for t in window for f in t):
+        return "other"
+    # "ارتقى 4 فلسطينيين ... خلال الساعات الماضية بسبب تفاقم المجاعة": the cause told later.
+    for k in range(last + 1, len(bare)):
+        if CAUSE_WORDS & set(bare[k]) and any(f.startswith(FAMINE_STEMS) for t in bare[k + 1:k + 4] for f in t):
+            return "other"
+    return kind
 
 
 def _multiplier(words: list[Word], number: Number) -> float:
@@ -359,7 +368,9 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool, br
     if not nxt:
         # "وبلغت الإصابات أكثر من 17500": nothing follows, the kind word just before decides.
         start = _qualifier_start(words, number.first)
-        kind = _kind_in(bare, range(start - 1, max(-1, start - 1 - BACK_NEAR), -1))
+        if start and set(bare[start - 1]) & TIME_UNITS.keys():
+            return None   # "قبل سنوات سبع": a span of time
+        kind = _kind_in(bare, range(start - 1, max(-1, start - 1 - BACK_NEAR), -1)) or _tally_kind(bare, start)
         return (kind, value, number.last) if kind else None
     if nxt in AREA_UNITS and j + 1 < len(words) and words[j + 1].norm.startswith("مربع"):
         return "other", value, j + 1   # an area
@@ -456,7 +467,7 @@ def _event_kind(bare: list[str], first: int, last: int) -> str | None:
 def _tally_kind(bare: list[str], first: int) -> str | None:
     """"يرتفع عدد القتلى ... إلى 162 شخصا": the tally named earlier in the sentence decides."""
     for k in range(first - 1, -1, -1):
-        if {"عدد", "حصيله"} & set(bare[k]):
+        if {"عدد", "حصيله", "اجمالي"} & set(bare[k]):
             return _kind_in(bare, range(k + 1, min(first, k + 3)))
     return None
 
