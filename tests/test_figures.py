@@ -259,3 +259,18 @@ def test_a_part_of_a_count_takes_its_kind():
 ])
 def test_hunger_deaths_and_their_parts(text, expected):
     assert figures(text) == expected
+
+
+def test_captives_named_once_with_their_side_decide_the_rest_of_the_sentence():
+    text = ("وسلمت الفصائل الدفعة الثانية من الأسرى الإسرائيليين الأحياء وعددهم 11 أسيرا، "
+            "بعد تسليم 6 أسرى في الصباح")
+    assert figures(text) == {("hostages", 11), ("hostages", 6)}
+    # Two sides named: each count keeps its own; محتجز keeps its side whatever the sentence says.
+    assert figures("وأفرجت السلطات عن 40 أسيرا فلسطينيا مقابل إطلاق 12 محتجزا من القطاع") == {
+        ("prisoners", 40), ("hostages", 12)}
+
+
+def test_a_verb_after_the_number_and_parts_of_women():
+    assert figures("ويشمل الإفراج 2000 أسير فلسطيني، منهم 200 محكومون بالمؤبد و1600 اعتقلوا خلال الحرب") == {
+        ("prisoners", 2000), ("prisoners", 200), ("prisoners", 1600)}
+    assert figures("وأطلقت الحركة سراح 5 محتجزات إسرائيليات، 4 منهن مجندات") == {("hostages", 5), ("hostages", 4)}

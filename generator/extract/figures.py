@@ -104,7 +104,7 @@ DURATION_LEADS = {"لمده", "مدتها", "مدته", "مده", "لفتره", 
 FUNCTION_WORDS = set(normalize(
     "من في على إلى الى عن مع منذ خلال حتى أو او ثم قبل بعد بين عند لدى الذي التي الذين هو هي كان كانت قد لا لم لن "
     "ما إن أن ان وفق وفقا بحسب حسب حيث فيما بينما منهم منها بينهم بينها هم هن مقابل كل لكل").split())
-SUBCOUNT_WORDS = {"منهم", "منها", "بينهم", "بينها"}
+SUBCOUNT_WORDS = {"منهم", "منها", "بينهم", "بينها", "منهن", "بينهن"}
 PAUSES = re.compile(r"[،,.؛;:!?؟]")
 # "7 أكتوبر", "30 آذار": a day of a month (with no year, so not found as a date).
 MONTH_WORDS = {normalize(name.split()[0]) for name in (*GREGORIAN_MONTHS, *HIJRI_MONTHS)}
@@ -312,7 +312,16 @@ def _held_by(words: list[Word], bare: list[tuple[str, ...]], kind: str, noun: in
             return "hostages"
         if held & HELD_BY_ISRAEL:
             return "prisoners"
-    return kind
+    # "سلمت الدفعة الثانية من الأسرى الإسرائيليين ... وعددهم 13 أسيرا": the captives the
+    # sentence names with one nationality only.
+    if not any(f.startswith("اسير") or f in ("اسري", "اسرا") for f in bare[noun]):
+        return kind   # محتجز, رهينة, معتقل keep the side their word says
+    told = set()
+    for k in range(len(words) - 1):
+        if k != noun and any(CAPTIVE_NOUNS.match(f) for f in bare[k]):
+            told |= {"hostages" for f in bare[k + 1] if f.startswith("اسراءيلي")}
+            told |= {"prisoners" for f in bare[k + 1] if f.startswith("فلسطيني")}
+    return told.pop() if len(told) == 1 else kind
 
 
 def _released(bare: list[tuple[str, ...]], noun: tuple[str, ...], first: int, last: int) -> str | None:
@@ -387,6 +396,9 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool, br
     kind = _kind_noun(noun)
     if kind:
         return kind, value, j
+    # "و1700 اعتقلوا منذ بداية الحرب", "56 قتلوا": the verb after the number tells what happened.
+    if nxt.endswith(("وا", "ن")) and _kind_in(bare, [j]):
+        return _kind_in(bare, [j]), value, j
     # "15 ألفا برصاص", "131 بالرصاص": a preposition, not a counted noun, follows the number.
     prepositional = (nxt.startswith(("بال", "لل", "كال", "فال")) and not nxt.startswith("بالون")) or (
         number.multiplied and nxt[:1] in "بل")
