@@ -274,3 +274,17 @@ def test_a_verb_after_the_number_and_parts_of_women():
     assert figures("ويشمل الإفراج 2000 أسير فلسطيني، منهم 200 محكومون بالمؤبد و1600 اعتقلوا خلال الحرب") == {
         ("prisoners", 2000), ("prisoners", 200), ("prisoners", 1600)}
     assert figures("وأطلقت الحركة سراح 5 محتجزات إسرائيليات، 4 منهن مجندات") == {("hostages", 5), ("hostages", 4)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلن الوسطاء تمديد التهدئة في كل مناطق القطاع، ليومين بالشروط نفسها", {("truce-days", 2)}),
+    ("ووافقت الحركة على تمديد الهدنة 3 أيام بعد تمديدها يومين من قبل", {("truce-days", 3), ("truce-days", 2)}),
+    # A quantity of fuel is not a count of people, even after captives were named.
+    ("ونصت الهدنة على تبادل 40 محتجزا بـ120 أسيرا وإدخال 100 ألف لتر من الوقود", {
+        ("hostages", 40), ("prisoners", 120), ("other", 100_000)}),
+    # The side of the exchange beats a captive word further back.
+    ("وتقرر الإفراج عن 8 محتجزين من النساء والأطفال يوميا مقابل 24 فلسطينيا", {("hostages", 8), ("prisoners", 24)}),
+    ("ودخلت شاحنتا وقود إلى شمال القطاع", {("trucks", 2)}),
+])
+def test_extensions_of_the_truce_and_what_an_exchange_counts(text, expected):
+    assert figures(text) == expected

@@ -54,7 +54,7 @@ PEOPLE = ("شخص اشخاص فلسطيني مدني طفل اطفال امرا�
           "قيادي قاده مسن حاله حالات غزي لاجء اخرين اخرون متظاهر محتج مطلوب صياد مريض طبيب ممرض معلم طالب "
           "تلميذ حاج معتمر مصل زاءر").split()
 # Things counted, whose dual form (غارتين، صاروخان) is a count of two.
-THINGS = "صاروخ قذيفه غاره هدف موقع سياره منزل مبني نفق طاقم منشاه مركبه دبابه طاءره مسيره".split()
+THINGS = "صاروخ قذيفه غاره هدف موقع سياره منزل مبني نفق طاقم منشاه مركبه دبابه طاءره مسيره شاحنه".split()
 # Broken-plural nouns: their -ين form can only be a dual (قتيلين، شابين، جنديين).
 DUAL_SAFE = set("قتيل شهيد جريح اسير رهينه شاب جندي طفل شخص صاروخ موقع هدف عضو عنصر".split())
 # Singular nouns whose dual is a count of two (صحفيان، فلسطينيان، إصابتين، رهينتين).
@@ -99,7 +99,8 @@ QUALIFIERS = [normalize(q) for q in sorted((
 ), key=len, reverse=True)]
 AFTER_QUALIFIERS = [normalize(q) for q in ("على الأقل", "على الاقل")]
 TRUCE_AFTER_STOP = {"اطلاق", "لاطلاق", "النار", "القتال", "العدوان", "الحرب", "الاعمال", "العمليات"}
-DURATION_LEADS = {"لمده", "مدتها", "مدته", "مده", "لفتره", "تمتد", "تستمر", "يستمر", "مدتهما"}
+DURATION_LEADS = {"لمده", "مدتها", "مدته", "مده", "لفتره", "تمتد", "تستمر", "يستمر", "مدتهما",
+                  "تمديد", "تمديدها", "تمديده"}   # "بعد تمديدها يومين"
 # After a number these begin a clause, they are not what is counted.
 FUNCTION_WORDS = set(normalize(
     "من في على إلى الى عن مع منذ خلال حتى أو او ثم قبل بعد بين عند لدى الذي التي الذين هو هي كان كانت قد لا لم لن "
@@ -137,6 +138,7 @@ def sentence_figures(text: str) -> list[tuple[str, float, str, str | None]]:
     used_units: set[int] = set()
     # Words after a comma or a full stop: "والإصابات 230، ليرتفع": what follows is not counted.
     breaks = frozenset(k for k in range(1, len(words)) if PAUSES.search(text, words[k - 1].end, words[k].start))
+    previous: tuple[str, int] | None = None   # the kind and last word of the figure before
     for n, number in enumerate(numbers):
         if _skipped(text, words, number, dated, numbers, n):
             continue
@@ -144,10 +146,11 @@ def sentence_figures(text: str) -> list[tuple[str, float, str, str | None]]:
         if found is None:
             continue
         kind, value, noun_end = found
-        if out and (kind == "other" and noun_end < len(words) and words[noun_end].norm in SUBCOUNT_WORDS
-                    or number.first and SUBCOUNT_WORDS & set(bare[number.first - 1])):
+        if previous and (kind == "other" and noun_end < len(words) and words[noun_end].norm in SUBCOUNT_WORDS
+                         or number.first - previous[1] <= 3 and SUBCOUNT_WORDS & set(bare[number.first - 1])):
             # "600 شاحنة ... مع 300 منها", "404 أشخاص بينهم 141 طفلا": a part of the count just given
-            kind = out[-1][0]
+            kind = previous[0]
+        previous = (kind, noun_end)
         kind = _held_by(words, bare, kind, noun_end)
         kind = _famine(bare, kind, number.first, noun_end)
         if kind == "truce-days":
@@ -401,7 +404,7 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool, br
         return _kind_in(bare, [j]), value, j
     # "15 ألفا برصاص", "131 بالرصاص": a preposition, not a counted noun, follows the number.
     prepositional = (nxt.startswith(("بال", "لل", "كال", "فال")) and not nxt.startswith("بالون")) or (
-        number.multiplied and nxt[:1] in "بل")
+        number.multiplied and nxt[:1] in "بل" and not nxt.startswith("لتر"))   # "130 ألف لتر" is a quantity
     if (nxt in FUNCTION_WORDS or prepositional or (nxt.startswith("و") and nxt not in WAW_NOUNS)) \
             and nxt not in SUBCOUNT_WORDS:
         # No noun: a bare count takes the event around it ("وإصابة 250 في ..."), if any.
@@ -412,8 +415,9 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool, br
     if _is_people(noun) or nxt in SUBCOUNT_WORDS:
         # "بلغ عدد الشهداء ... 51 فلسطينيا، والإصابات 230": the tally named before beats the clause after.
         near = _kind_in(bare, range(number.first - 1, max(-1, number.first - 1 - BACK_NEAR), -1))
-        kind = near or _tally_kind(bare, number.first) or _event_kind(bare, number.first, j) or _released(
-            bare, noun, number.first, j)
+        # "الإفراج عن 10 محتجزين ... مقابل 30 فلسطينيا": the side of the exchange beats a captive word further back.
+        kind = near or _tally_kind(bare, number.first) or _released(bare, noun, number.first, j) or _event_kind(
+            bare, number.first, j)
         return (kind or "other"), value, j
     if nxt.startswith("ال") or len(nxt) < 3 or not _arabic(nxt):
         return None   # a definite word after a number is a label ("رقم 8 المغذي")
@@ -514,7 +518,8 @@ def _bare_durations(text: str, words: list[Word], bare: list[str], used: set[int
             continue
         token = strip_clitic(word.norm) if word.norm[:1] in "ول" else word.norm
         token = token[1:] if token[:1] in ("ل", "و") and token[1:] in DUAL_UNITS else token
-        if token in DUAL_UNITS and _truce_duration(bare, i):
+        # "تمديد الهدنة في القطاع، ليومين": "for two days" in a sentence about a truce.
+        if token in DUAL_UNITS and (_truce_duration(bare, i) or word.norm[:1] == "ل" or word.norm[:2] == "ول"):
             out.append(("truce-days", DUAL_UNITS[token], text[word.start:word.end], None))
         elif token in TIME_UNITS and TIME_UNITS[token] > 1 and i and words[i - 1].value is None and (
                 DURATION_LEADS & set(bare[i - 1]) or (i + 1 < len(words) and words[i + 1].norm in ("واحد", "واحدا"))):
