@@ -288,3 +288,17 @@ def test_a_verb_after_the_number_and_parts_of_women():
 ])
 def test_extensions_of_the_truce_and_what_an_exchange_counts(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, days", [
+    ("وتشمل المرحلة الأولى التي تستمر ستة أسابيع الإفراج عن 30 رهينة", 42),   # a phase that frees captives
+    ("وعرض الوسطاء اتفاقا لوقف الحرب 60 يوما", 60),
+    ("وتحدث المسؤول عن هدنة إنسانية تمتد لأسبوع", 7),
+])
+def test_more_ways_of_telling_a_truce_length(text, days):
+    assert ("truce-days", days) in figures(text)
+
+
+def test_a_war_length_is_not_a_truce_length():
+    assert figures("واستمرت الحرب 60 يوما قبل وقف إطلاق النار") == set()
+    assert figures("وبدأت المرحلة الثانية من العملية العسكرية قبل 3 أيام") == set()

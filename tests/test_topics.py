@@ -62,3 +62,8 @@ def test_a_figure_counts_as_a_hit_unless_its_words_are_a_keyword():
     assert "hostages-prisoners" in assign_topics(found, KB, {}, 500, [count])
     # "ثلاثة رهائن" would count the keyword رهائن a second time: it is no extra signal.
     assert "hostages-prisoners" not in assign_topics(found, KB, {}, 500, [keyword])
+
+
+def test_a_phase_of_the_exchange_deal_is_a_truce_word():
+    found = sentences("وبدأ تنفيذ المرحلة الأولى من صفقة تبادل الأسرى صباح الأحد.")
+    assert found.topic_hits.get("ceasefire") == 1 and found.topic_hits.get("hostages-prisoners") == 1

@@ -214,8 +214,10 @@ def _about_truce(bare: list[str]) -> bool:
         if {"هدنه", "تهدءه"} & set(token):
             return True
         # "المرحلة الأولى من الاتفاق تستمر 42 يوما": a phase of a deal is a stretch of the truce.
-        if {"مرحله", "مرحلتها"} & set(token) and any({"اتفاق", "صفقه"} & set(t) for t in bare[i + 1:i + 5]):
-            return True
+        if {"مرحله", "مرحلتها"} & set(token) and (
+                any({"اتفاق", "صفقه"} & set(t) for t in bare[i + 1:i + 5])
+                or any(CAPTIVE_NOUNS.match(f) for t in bare for f in t)):
+            return True   # a phase in which captives are freed is a phase of the truce too
         # "وقف إطلاق النار", "وقفا شاملا لإطلاق النار"
         if {"وقف", "وقفا"} & set(token) and any(TRUCE_AFTER_STOP & set(t) for t in bare[i + 1:i + 3]):
             return True
@@ -507,7 +509,8 @@ def _truce_duration(bare: list[str], first: int) -> bool:
     lasting = bare[max(0, first - 6):first]
     return any((DURATION_LEADS | {"هدنه", "تهدءه"}) & set(t) for t in window) or any(
         {"تستمر", "يستمر", "تمتد", "يمتد"} & set(t) for t in lasting) or (
-        first >= 1 and bool({"النار", "القتال"} & set(bare[first - 1])))
+        first >= 1 and bool({"النار", "القتال"} & set(bare[first - 1]))) or (
+        first >= 2 and "وقف" in bare[first - 2] and bool(TRUCE_AFTER_STOP & set(bare[first - 1])))   # "وقف الحرب 60 يوما"
 
 
 def _bare_durations(text: str, words: list[Word], bare: list[str], used: set[int]):
@@ -521,6 +524,8 @@ def _bare_durations(text: str, words: list[Word], bare: list[str], used: set[int
         # "تمديد الهدنة في القطاع، ليومين": "for two days" in a sentence about a truce.
         if token in DUAL_UNITS and (_truce_duration(bare, i) or word.norm[:1] == "ل" or word.norm[:2] == "ول"):
             out.append(("truce-days", DUAL_UNITS[token], text[word.start:word.end], None))
+        elif token[:1] == "ل" and token[1:] in ("اسبوع", "شهر", "عام", "سنه") and _truce_duration(bare, i):
+            out.append(("truce-days", TIME_UNITS[token[1:]], text[word.start:word.end], None))   # "تمتد لأسبوع"
         elif token in TIME_UNITS and TIME_UNITS[token] > 1 and i and words[i - 1].value is None and (
                 DURATION_LEADS & set(bare[i - 1]) or (i + 1 < len(words) and words[i + 1].norm in ("واحد", "واحدا"))):
             if DURATION_LEADS & set(bare[i - 1]) and not _truce_duration(bare, i):
