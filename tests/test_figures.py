@@ -302,3 +302,13 @@ def test_more_ways_of_telling_a_truce_length(text, days):
 def test_a_war_length_is_not_a_truce_length():
     assert figures("واستمرت الحرب 60 يوما قبل وقف إطلاق النار") == set()
     assert figures("وبدأت المرحلة الثانية من العملية العسكرية قبل 3 أيام") == set()
+
+
+def test_the_event_before_a_qualifier_decides_and_floors_are_not_counted():
+    assert figures("وأسفرت الغارات عن مقتل ما لا يقل عن 70 شخصا، حيث أصيب مخيم في الشمال") == {("killed", 70)}
+    assert figures("واستشهد مواطنان وأصيب 3 آخرون في جنين") == {("killed", 2), ("injured", 3)}
+    assert figures("ودمرت الطائرات برجا من 12 طابقا في المدينة") == set()
+
+
+def test_an_earlier_tally_word_does_not_beat_the_verb_after_a_qualified_count():
+    assert figures("وقال المسعفون إنه إلى جانب القتلى ثمة أكثر من 900 شخص قد جرحوا") == {("injured", 900)}

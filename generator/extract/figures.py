@@ -58,7 +58,7 @@ THINGS = "صاروخ قذيفه غاره هدف موقع سياره منزل م�
 # Broken-plural nouns: their -ين form can only be a dual (قتيلين، شابين، جنديين).
 DUAL_SAFE = set("قتيل شهيد جريح اسير رهينه شاب جندي طفل شخص صاروخ موقع هدف عضو عنصر".split())
 # Singular nouns whose dual is a count of two (صحفيان، فلسطينيان، إصابتين، رهينتين).
-DUAL_NOUNS = set(THINGS) | DUAL_SAFE | set(("فلسطيني مدني مسعف صحفي صحافي مقاتل عنصر ناشط مستوطن عامل موظف "
+DUAL_NOUNS = set(THINGS) | DUAL_SAFE | set(("فلسطيني مواطن مدني مسعف صحفي صحافي مقاتل عنصر ناشط مستوطن عامل موظف "
                                             "قيادي اسراءيلي مصاب اصابه معتقل محتجز شاحنه نازح مفقود جثه").split())
 TIME_UNITS = {"يوم": 1, "يوما": 1, "ايام": 1, "اسبوع": 7, "اسبوعا": 7, "اسابيع": 7, "شهر": 30, "شهرا": 30,
               "اشهر": 30, "شهور": 30, "عام": 365, "عاما": 365, "اعوام": 365, "سنه": 365, "سنوات": 365, "سنين": 365}
@@ -68,7 +68,7 @@ NOT_COUNTED = set(("ساعه ساعات دقيقه دقاءق ثانيه ثوا�
                    "اميال مره مرات درجه درجات صفحه صفحات عمر حرب حروب "
                    # Clock words ("10 صباحا") and a page's own counters ("0 تعليق", "1500 مشاهدة").
                    "صباحا صباح مساء مساءا ظهرا فجرا ليلا تعليق تعليقات مشاهده مشاهدات قراءه قراءات "
-                   "مشاركه مشاركات اعجاب اعجابات صوره صور").split())
+                   "مشاركه مشاركات اعجاب اعجابات صوره صور طابق طابقا طوابق").split())
 # "365 كيلومترا مربعا", "50 دونما": an area is a quantity of the story (`other`), a distance is not.
 AREA_UNITS = {"كيلومتر", "كيلومترا", "كيلومترات", "كم", "متر", "مترا", "امتار"}
 # Nouns that start with و, which after a number is otherwise the conjunction ("123 وأصيب").
@@ -416,10 +416,12 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool, br
         return ("other", value, number.last) if number.multiplied and _money_before(bare, number.first) else None
     if _is_people(noun) or nxt in SUBCOUNT_WORDS:
         # "بلغ عدد الشهداء ... 51 فلسطينيا، والإصابات 230": the tally named before beats the clause after.
-        near = _kind_in(bare, range(number.first - 1, max(-1, number.first - 1 - BACK_NEAR), -1))
         # "الإفراج عن 10 محتجزين ... مقابل 30 فلسطينيا": the side of the exchange beats a captive word further back.
-        kind = near or _tally_kind(bare, number.first) or _released(bare, noun, number.first, j) or _event_kind(
-            bare, number.first, j)
+        # "مقتل ما لا يقل عن 130 شخصا": the event stands before the qualifier.
+        start = _qualifier_start(words, number.first)
+        near = _kind_in(bare, range(number.first - 1, max(-1, number.first - 1 - BACK_NEAR), -1)) or (
+            _kind_in(bare, [start - 1]) if 0 < start < number.first else None)
+        kind = near or _tally_kind(bare, start) or _released(bare, noun, start, j) or _event_kind(bare, number.first, j)
         return (kind or "other"), value, j
     if nxt.startswith("ال") or len(nxt) < 3 or not _arabic(nxt):
         return None   # a definite word after a number is a label ("رقم 8 المغذي")
