@@ -312,3 +312,14 @@ def test_the_event_before_a_qualifier_decides_and_floors_are_not_counted():
 
 def test_an_earlier_tally_word_does_not_beat_the_verb_after_a_qualified_count():
     assert figures("وقال المسعفون إنه إلى جانب القتلى ثمة أكثر من 900 شخص قد جرحوا") == {("injured", 900)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A bare tally word ("إجمالي العدد") refers to the tally named before it.
+    ("ويرتفع عدد قتلى المواجهات اليوم إلى ثلاثة وإجمالي العدد منذ بدايتها إلى 140، بينما تتواصل الاحتجاجات",
+     {("killed", 140)}),
+    ("ويعيش في القطاع أكثر من 2 مليون في ظروف صعبة", {("other", 2_000_000)}),     # a population
+    ("ووصلت سفينة تحمل 3500 طن من الطحين", {("other", 3500)}),
+])
+def test_tallies_populations_and_tonnes(text, expected):
+    assert figures(text) == expected

@@ -413,7 +413,9 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool, br
         kind = _event_kind(bare, number.first, number.last)
         if kind:
             return kind, value, number.last
-        return ("other", value, number.last) if number.multiplied and _money_before(bare, number.first) else None
+        if number.multiplied and (_money_before(bare, number.first) or nxt == "في"):
+            return "other", value, number.last   # a sum of money; "2 مليون في غزة": a population
+        return None
     if _is_people(noun) or nxt in SUBCOUNT_WORDS:
         # "بلغ عدد الشهداء ... 51 فلسطينيا، والإصابات 230": the tally named before beats the clause after.
         # "الإفراج عن 10 محتجزين ... مقابل 30 فلسطينيا": the side of the exchange beats a captive word further back.
@@ -423,6 +425,8 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool, br
             _kind_in(bare, [start - 1]) if 0 < start < number.first else None)
         kind = near or _tally_kind(bare, start) or _released(bare, noun, start, j) or _event_kind(bare, number.first, j)
         return (kind or "other"), value, j
+    if nxt in ("طن", "طنا"):
+        return "other", value, j   # "4700 طن من المساعدات"
     if nxt.startswith("ال") or len(nxt) < 3 or not _arabic(nxt):
         return None   # a definite word after a number is a label ("رقم 8 المغذي")
     return "other", value, j
@@ -488,7 +492,9 @@ def _tally_kind(bare: list[str], first: int) -> str | None:
     """"يرتفع عدد القتلى ... إلى 162 شخصا": the tally named earlier in the sentence decides."""
     for k in range(first - 1, -1, -1):
         if {"عدد", "حصيله", "اجمالي"} & set(bare[k]):
-            return _kind_in(bare, range(k + 1, min(first, k + 3)))
+            kind = _kind_in(bare, range(k + 1, min(first, k + 3)))
+            if kind:
+                return kind   # "وإجمالي العدد ... إلى 158": a bare tally word refers to the one before it
     return None
 
 
