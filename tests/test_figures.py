@@ -323,3 +323,8 @@ def test_an_earlier_tally_word_does_not_beat_the_verb_after_a_qualified_count():
 ])
 def test_tallies_populations_and_tonnes(text, expected):
     assert figures(text) == expected
+
+
+def test_a_count_of_two_thousand_of_a_group_is_not_a_year():
+    assert figures("وتخشى الفصائل على قرابة 2000 من المعتقلين داخل القاعدة") == {("prisoners", 2000)}
+    assert figures("وتغير الوضع منذ 2014 من دون حل") == set()

@@ -244,6 +244,8 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
     if first.value is not None and not number.multiplied:
         if first.value.is_integer() and 1900 <= first.value <= 2100:
             following = words[number.last + 1].norm if number.last + 1 < len(words) else ""
+            if following == "من" and number.last + 2 < len(words):
+                following = words[number.last + 2].norm   # "2000 من المعتقلين"
             if not (_kind_noun(_bare(following)) or _is_people(_bare(following))):
                 return True   # a year, unless people are counted: "1900 أسير", "2000 شخص"
         if first.value >= 10**7:
