@@ -39,6 +39,13 @@ def make_parser() -> argparse.ArgumentParser:
     c.add_argument("--kb", type=Path, default=None, help=kb_help)
     c.add_argument("--limit", type=int, default=100, help="how many names to list, most frequent first (default: 100)")
 
+    k = sub.add_parser("kb-check", help="count each knowledge-base alias's matches on a folder, commonest first")
+    k.add_argument("--source", action="append", type=Path, help="folder (or file) of .txt articles; repeatable (default: seeds)")
+    k.add_argument("--kb", type=Path, default=None, help=kb_help)
+    k.add_argument("--limit", type=int, default=40, help="how many aliases to list (default: 40)")
+    k.add_argument("--keywords", action="store_true", help="count topic keywords too")
+    k.add_argument("--kind", choices=("actor", "place", "media", "office", "topic"), help="list only aliases of this kind")
+
     v = sub.add_parser("evaluate", help="score extraction against a gold file")
     v.add_argument("gold", type=Path, help="the gold file (JSON; format in tests/gold/README.md)")
     v.add_argument("--kb", type=Path, default=None, help=kb_help)
@@ -131,6 +138,24 @@ def cmd_candidates(args, kb_kw) -> int:
     return 0
 
 
+def cmd_kb_check(args, kb_kw) -> int:
+    from .kb_check import check_aliases
+
+    sources = args.source or [Path("seeds")]
+    if _missing("kb-check", sources):
+        return 2
+    result = check_aliases(sources, keywords=args.keywords or args.kind == "topic", **kb_kw)
+    for problem in result.unreadable:
+        print(f"dossier kb-check: {problem}", file=sys.stderr)
+    print(f"{result.articles} articles read; aliases by the number of articles they match "
+          f"(an ordinary word here makes every such article name the entry):")
+    print("articles  hits  entry  alias\n          sample")
+    uses = [u for u in result.uses if args.kind in (None, u.kind)]
+    for use in uses[:args.limit]:
+        print(f"{use.articles:8d} {use.hits:5d}  {use.target} ({use.kind})  {use.alias}\n          {use.sample}")
+    return 0 if result.articles else 1
+
+
 def cmd_evaluate(args, kb_kw) -> int:
     from .evaluate import GoldError, evaluate, print_scores
 
@@ -157,4 +182,4 @@ def cmd_evaluate(args, kb_kw) -> int:
 
 
 COMMANDS = {"build": cmd_build, "site": cmd_site, "extract": cmd_extract, "candidates": cmd_candidates,
-            "evaluate": cmd_evaluate}
+            "evaluate": cmd_evaluate, "kb-check": cmd_kb_check}

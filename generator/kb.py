@@ -42,6 +42,8 @@ class Entry:
     keywords: tuple[str, ...] = ()
     not_keywords: tuple[str, ...] = ()   # longer phrases that hold a keyword but are not the topic
     min_hits: int = 2
+    related: tuple[str, ...] = ()        # topics whose presence makes this one need one hit fewer
+    figure_kinds: tuple[str, ...] = ()   # figure kinds that are evidence of this topic (one hit)
     signatures: tuple[str, ...] = ()
     corpus_source: tuple[str, ...] = ()
     english_aliases: tuple[str, ...] = ()
@@ -145,6 +147,7 @@ def _load(kb_dir: Path, _stamps: tuple) -> KnowledgeBase:
                 demonyms=_tuple(item.get("demonyms")), demonym_heads=_tuple(item.get("demonym_heads")),
                 institutions=_tuple(item.get("institutions")),
                 keywords=_tuple(item.get("keywords")), not_keywords=_tuple(item.get("not_keywords")), min_hits=int(item.get("min_hits", 2)),
+                related=_tuple(item.get("related")), figure_kinds=_tuple(item.get("figure_kinds")),
                 signatures=_tuple(item.get("signatures")), corpus_source=_tuple(item.get("corpus_source")),
                 english_aliases=_tuple(item.get("english_aliases")), domains=_tuple(item.get("domains")),
             )

@@ -37,7 +37,7 @@ def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
 
     found = find_entities(analysed, kb, date.value)
     figures = find_figures(sentences, lambda index: _attribution(sentences[index], index, found))
-    topics = assign_topics(found, kb, found.title_topic_hits, analysed.word_count)
+    topics = assign_topics(found, kb, found.title_topic_hits, analysed.word_count, figures)
     found.media.pop(outlet_id or "", None)   # the publisher is not something it cites
     found.actors.pop(outlet_id or "", None)
 

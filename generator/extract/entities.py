@@ -10,11 +10,12 @@ outlet that published the article is neither an actor nor cited media.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..arabic import known_form, tokenize
 from ..kb import KnowledgeBase
-from ..records import Mention
+from ..records import Figure, Mention
 from .text import AnalysedText, Sentence
 
 # Words that, followed by a nationality adjective, stand for a state:
@@ -207,16 +208,28 @@ def _day(date: str | None) -> dt.date | None:
 SHORT_ARTICLE_WORDS = 200
 
 
-def assign_topics(found: Found, kb: KnowledgeBase, title_hits: dict[str, int], words: int = SHORT_ARTICLE_WORDS) -> list[str]:
+def assign_topics(found: Found, kb: KnowledgeBase, title_hits: dict[str, int], words: int = SHORT_ARTICLE_WORDS,
+                  figures: Sequence[Figure] = ()) -> list[str]:
     """Topics the article substantially discusses: enough keyword hits (a headline hit counts double).
 
     A short news item (a wire story of a few paragraphs) says less about
-    everything, so it needs one hit fewer, never fewer than two.
+    everything, so it needs one hit fewer, never fewer than two.  Signals
+    combine: a figure of the topic's kinds (a count of released captives) is one
+    hit, and a topic needs one hit fewer when a related one is discussed on its own
+    (an exchange of captives told with one word of the truce is about both).
     """
+    # A figure is a signal of its own only when its words hold no keyword: "33 إسرائيليا" after
+    # "أطلقت سراح" adds to the topic, "30 رهينة" is the keyword رهينة counted already.
+    evidence = {topic.id for figure in figures for topic in kb.topics if figure.kind in topic.figure_kinds
+                and not any(h.target == topic.id for h in kb.matcher.find_keywords(tokenize(figure.text)))}
+    scores = {topic.id: found.topic_hits.get(topic.id, 0) + 2 * title_hits.get(topic.id, 0) + (topic.id in evidence)
+              for topic in kb.topics}
+    needed = {topic.id: topic.min_hits - 1 if words < SHORT_ARTICLE_WORDS and topic.min_hits > 2 else topic.min_hits
+              for topic in kb.topics}
+    on_its_own = {topic_id for topic_id, score in scores.items() if score >= needed[topic_id]}
     topics = []
     for topic in kb.topics:
-        score = found.topic_hits.get(topic.id, 0) + 2 * title_hits.get(topic.id, 0)
-        needed = topic.min_hits - 1 if words < SHORT_ARTICLE_WORDS and topic.min_hits > 2 else topic.min_hits
-        if score >= needed:
+        lowered = max(1, needed[topic.id] - 1) if on_its_own & set(topic.related) else needed[topic.id]
+        if scores[topic.id] >= lowered:
             topics.append(topic.id)
     return topics

@@ -30,7 +30,8 @@ KIND_STEMS = {
     "killed": r"[يتن]?قتل|مقتل|قتيل|استشها?د|يستشهد|سقوط|شهيد|شهدا|مصرع|حتف|ضحيه|ضحيت|ضحايا|ارتقي|ارتقا|وفاه|وفيات|توفي|جثه|جثث"
               r"|جثامين|جثمان|اغتيال|اغتال",
     "injured": r"[يت]?صاب|اصيب|اصاب|مصاب|جرح|جريح|جرحي|جروح|يجرح",
-    "hostages": r"رهين|رهاءن|رهاين|محتجز|احتجا?ز|مختطف|اختطا?ف|[يت]ختطف|خطف|مخطوف",
+    # "وأسر 251 آخرين": captured (not ياسر, a name; not أسرة, a family).
+    "hostages": r"رهين|رهاءن|رهاين|محتجز|احتجا?ز|مختطف|اختطا?ف|[يت]ختطف|خطف|مخطوف|اسر$|اسرت$|اسروا$",
     "prisoners": r"اسير|اسري$|اسرا$|معتقل|اعتقا?ل|[يت]عتقل|سجين|سجنا|سجون|مسجون|موقوف",
     "displaced": r"نازح|نزوح|نزح|[يت]نزح|مهجر|تهجير|مشرد|تشريد",
     "missing": r"مفقود|فقدان|[يت]?فقد",
@@ -39,7 +40,7 @@ KIND_STEMS = {
 _KIND_RE = {kind: re.compile(rf"^(?:{stems})") for kind, stems in KIND_STEMS.items()}
 # Nouns that name the counted thing itself (not an event): "12 قتيلا", "30 شاحنة".
 _KIND_NOUN_RE = {kind: re.compile(rf"^(?:{stems})") for kind, stems in {
-    "killed": r"قتيل|قتلي|شهيد|شهدا|ضحيه|ضحايا|جثه|جثث|جثامين",
+    "killed": r"قتيل|قتلي|شهيد|شهدا|ضحيه|ضحايا|جثه|جثث|جثامين|جثمان",
     "injured": r"مصاب|جريح|جرحي|اصابه|اصابات|جروح|جراح$",
     "hostages": r"رهين|رهاءن|رهاين|محتجز|مختطف|مخطوف",
     "prisoners": r"اسير|اسري$|اسرا$|معتقل|سجين|سجنا|مسجون|موقوف",
@@ -53,24 +54,44 @@ PEOPLE = ("شخص اشخاص فلسطيني مدني طفل اطفال امرا�
           "قيادي قاده مسن حاله حالات غزي لاجء اخرين اخرون متظاهر محتج مطلوب صياد مريض طبيب ممرض معلم طالب "
           "تلميذ حاج معتمر مصل زاءر").split()
 # Things counted, whose dual form (غارتين، صاروخان) is a count of two.
-THINGS = "صاروخ قذيفه غاره هدف موقع سياره منزل مبني نفق طاقم منشاه مركبه دبابه طاءره مسيره".split()
+THINGS = "صاروخ قذيفه غاره هدف موقع سياره منزل مبني نفق طاقم منشاه مركبه دبابه طاءره مسيره شاحنه".split()
 # Broken-plural nouns: their -ين form can only be a dual (قتيلين، شابين، جنديين).
 DUAL_SAFE = set("قتيل شهيد جريح اسير رهينه شاب جندي طفل شخص صاروخ موقع هدف عضو عنصر".split())
 # Singular nouns whose dual is a count of two (صحفيان، فلسطينيان، إصابتين، رهينتين).
-DUAL_NOUNS = set(THINGS) | DUAL_SAFE | set(("فلسطيني مدني مسعف صحفي صحافي مقاتل عنصر ناشط مستوطن عامل موظف "
+DUAL_NOUNS = set(THINGS) | DUAL_SAFE | set(("فلسطيني مواطن مدني مسعف صحفي صحافي مقاتل عنصر ناشط مستوطن عامل موظف "
                                             "قيادي اسراءيلي مصاب اصابه معتقل محتجز شاحنه نازح مفقود جثه").split())
 TIME_UNITS = {"يوم": 1, "يوما": 1, "ايام": 1, "اسبوع": 7, "اسبوعا": 7, "اسابيع": 7, "شهر": 30, "شهرا": 30,
               "اشهر": 30, "شهور": 30, "عام": 365, "عاما": 365, "اعوام": 365, "سنه": 365, "سنوات": 365, "سنين": 365}
 DUAL_UNITS = {"يومين": 2, "يومان": 2, "اسبوعين": 14, "شهرين": 60, "عامين": 730, "سنتين": 730}
 # Counted things that are never figures of the story.
 NOT_COUNTED = set(("ساعه ساعات دقيقه دقاءق ثانيه ثوان كيلومتر كيلومترا كيلومترات كم متر مترا امتار ميل "
-                   "اميال مره مرات درجه درجات صفحه صفحات عمر حرب حروب").split())
+                   "اميال مره مرات درجه درجات صفحه صفحات عمر حرب حروب "
+                   # Clock words ("10 صباحا") and a page's own counters ("0 تعليق", "1500 مشاهدة").
+                   "صباحا صباح مساء مساءا ظهرا فجرا ليلا تعليق تعليقات مشاهده مشاهدات قراءه قراءات "
+                   "مشاركه مشاركات اعجاب اعجابات صوره صور طابق طابقا طوابق").split())
+# "365 كيلومترا مربعا", "50 دونما": an area is a quantity of the story (`other`), a distance is not.
+AREA_UNITS = {"كيلومتر", "كيلومترا", "كيلومترات", "كم", "متر", "مترا", "امتار"}
 # Nouns that start with و, which after a number is otherwise the conjunction ("123 وأصيب").
 WAW_NOUNS = {"وحده", "وحدات", "وزير", "وزراء", "وفاه", "وفيات", "وجبه", "وجبات", "وثيقه", "وثاءق", "وظيفه", "وظاءف"}
 # Words before a number that make it a label, an age or a year rather than a count.
 LABEL_WORDS = set(normalize("رقم القرار قرار المادة البند الفقرة الدورة الصفحة الساعة عام العام سنة السنة العمر "
                             "عمر عمره عمرها البالغ بالرقم الرقم الطبعة النسخة الجولة المرحلة الحلقة "
-                            "طراز إف أف").split())   # "مقاتلة من طراز إف 16": a model, not a count
+                            "طراز إف أف "   # "مقاتلة من طراز إف 16": a model, not a count
+                            # A channel, a military unit, an issue of a paper, a page's counters.
+                            "سن السن القناة قناة الفرقة فرقة الكتيبة كتيبة اللواء الوحدة العدد الجزء الطابق "
+                            "تعليقات التعليقات مشاهدات المشاهدات قراءات القراءات مشاركات المشاركات").split())
+# Labels that may stand two words before their number: "القرار الأممي 2735", "القناة العبرية 12".
+FAR_LABEL_FORMS = {"قرار", "قراري", "قرارين", "قراران", "قناه", "قناتي"}   # not القرارات "decisions"
+# Nouns that count captives whoever holds them; the nationality or the holder after them decides.
+CAPTIVE_NOUNS = re.compile(r"^(?:اسير|اسري$|اسرا$|اسيرات|محتجز|مختطف|مخطوف|معتقل|رهين|رهاءن|رهاين)")
+# "في غزة", "لدى حماس": held in Gaza; "في السجون", "لدى الاحتلال": held by Israel.
+HELD_IN_GAZA = {"غزه", "القطاع", "حماس", "المقاومه", "الفصاءل", "القسام", "الحركه", "الجهاد"}
+HELD_BY_ISRAEL = {"سجون", "السجون", "سجونها", "سجن", "السجن", "الاحتلال", "اسراءيل", "معتقلات", "المعتقلات"}
+# Words of a release or an exchange of captives.
+RELEASE_STEMS = ("افراج", "يفرج", "تفرج", "افرج", "سراح", "تبادل", "مقابل", "تسليم", "تسلم", "يسلم", "صفقه")
+# Deaths from hunger are a figure of the famine, not of the fighting: `other`.
+CAUSE_WORDS = {"بسبب", "سبب", "نتيجه", "جراء", "الناجمه", "ناجمه", "الناتجه", "ناتجه"}
+FAMINE_STEMS = ("جوع", "مجاع", "تجويع", "تغذيه", "الجوع", "المجاع", "التجويع", "التغذيه")
 PERCENT_WORDS = ("في المءه", "بالمءه", "في الماءه", "بالماءه", "بالمءه")
 QUALIFIERS = [normalize(q) for q in sorted((
     "ما لا يقل عن", "ما يزيد عن", "ما يزيد على", "ما يقارب", "ما يقرب من", "أكثر من", "أقل من", "أزيد من",
@@ -78,12 +99,14 @@ QUALIFIERS = [normalize(q) for q in sorted((
 ), key=len, reverse=True)]
 AFTER_QUALIFIERS = [normalize(q) for q in ("على الأقل", "على الاقل")]
 TRUCE_AFTER_STOP = {"اطلاق", "لاطلاق", "النار", "القتال", "العدوان", "الحرب", "الاعمال", "العمليات"}
-DURATION_LEADS = {"لمده", "مدتها", "مدته", "مده", "لفتره", "تمتد", "تستمر", "يستمر", "مدتهما"}
+DURATION_LEADS = {"لمده", "مدتها", "مدته", "مده", "لفتره", "تمتد", "تستمر", "يستمر", "مدتهما",
+                  "تمديد", "تمديدها", "تمديده"}   # "بعد تمديدها يومين"
 # After a number these begin a clause, they are not what is counted.
 FUNCTION_WORDS = set(normalize(
     "من في على إلى الى عن مع منذ خلال حتى أو او ثم قبل بعد بين عند لدى الذي التي الذين هو هي كان كانت قد لا لم لن "
-    "ما إن أن ان وفق وفقا بحسب حسب حيث فيما بينما منهم منها بينهم بينها هم هن").split())
-SUBCOUNT_WORDS = {"منهم", "منها", "بينهم", "بينها"}
+    "ما إن أن ان وفق وفقا بحسب حسب حيث فيما بينما منهم منها بينهم بينها هم هن مقابل كل لكل").split())
+SUBCOUNT_WORDS = {"منهم", "منها", "بينهم", "بينها", "منهن", "بينهن"}
+PAUSES = re.compile(r"[،,.؛;:!?؟]")
 # "7 أكتوبر", "30 آذار": a day of a month (with no year, so not found as a date).
 MONTH_WORDS = {normalize(name.split()[0]) for name in (*GREGORIAN_MONTHS, *HIJRI_MONTHS)}
 BACK_NEAR, BACK_FAR, FORWARD = 3, 10, 3
@@ -113,13 +136,23 @@ def sentence_figures(text: str) -> list[tuple[str, float, str, str | None]]:
     numbers = read_numbers(words)
     covered = {k for number in numbers for k in range(number.first, number.last + 1)}
     used_units: set[int] = set()
+    # Words after a comma or a full stop: "والإصابات 230، ليرتفع": what follows is not counted.
+    breaks = frozenset(k for k in range(1, len(words)) if PAUSES.search(text, words[k - 1].end, words[k].start))
+    previous: tuple[str, int] | None = None   # the kind and last word of the figure before
     for n, number in enumerate(numbers):
         if _skipped(text, words, number, dated, numbers, n):
             continue
-        found = _counted(words, bare, number, truce)
+        found = _counted(words, bare, number, truce, breaks)
         if found is None:
             continue
         kind, value, noun_end = found
+        if previous and (kind == "other" and noun_end < len(words) and words[noun_end].norm in SUBCOUNT_WORDS
+                         or number.first - previous[1] <= 3 and SUBCOUNT_WORDS & set(bare[number.first - 1])):
+            # "600 شاحنة ... مع 300 منها", "404 أشخاص بينهم 141 طفلا": a part of the count just given
+            kind = previous[0]
+        previous = (kind, noun_end)
+        kind = _held_by(words, bare, kind, noun_end)
+        kind = _famine(bare, kind, number.first, noun_end)
         if kind == "truce-days":
             used_units.add(noun_end)
         out.append(_quoted(text, words, kind, value, number.first, noun_end))
@@ -129,8 +162,12 @@ def sentence_figures(text: str) -> list[tuple[str, float, str, str | None]]:
         definite = any(v.startswith("ال") for v in clitic_variants(words[i].norm))
         stem = None if i in covered or definite else _dual_stem(bare[i])
         if stem:
-            kind = _kind_noun((stem,)) or (_event_kind(bare, i, i) or "other" if _is_people((stem,)) else "other")
-            out.append(_quoted(text, words, kind, 2, i, i))
+            # "فلسطينيان قالا": two people are a figure only as victims or captives.
+            kind = _kind_noun((stem,)) or (
+                _event_kind(bare, i, i) or _released(bare, (stem,), i, i) if _is_people((stem,)) else "other")
+            if kind:
+                kind = _famine(bare, _held_by(words, bare, kind, i), i, i)
+                out.append(_quoted(text, words, kind, 2, i, i))
     if truce:
         out.extend(_bare_durations(text, words, bare, used_units))
     return out
@@ -176,7 +213,13 @@ def _about_truce(bare: list[str]) -> bool:
     for i, token in enumerate(bare):
         if {"هدنه", "تهدءه"} & set(token):
             return True
-        if "وقف" in token and i + 1 < len(bare) and TRUCE_AFTER_STOP & set(bare[i + 1]):
+        # "المرحلة الأولى من الاتفاق تستمر 42 يوما": a phase of a deal is a stretch of the truce.
+        if {"مرحله", "مرحلتها"} & set(token) and (
+                any({"اتفاق", "صفقه"} & set(t) for t in bare[i + 1:i + 5])
+                or any(CAPTIVE_NOUNS.match(f) for t in bare for f in t)):
+            return True   # a phase in which captives are freed is a phase of the truce too
+        # "وقف إطلاق النار", "وقفا شاملا لإطلاق النار"
+        if {"وقف", "وقفا"} & set(token) and any(TRUCE_AFTER_STOP & set(t) for t in bare[i + 1:i + 3]):
             return True
     return False
 
@@ -189,16 +232,29 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
     first = words[number.first]
     if any(s <= first.start < e for s, e in dated):
         return True   # part of a date
+    if number.value == 0:
+        return True   # "0 تعليق": a page counter, never a figure of the story
+    if _labelled(words, number.first) or (
+            n and numbers[n - 1].last + 1 == number.first and first.clitic == "و"
+            and _labelled(words, numbers[n - 1].first)):
+        return True   # "القرار الأممي 2735", "القرارين 242 و338", "القناة العبرية 12"
     last = words[number.last]
     if text[last.end:last.end + 1] in ("/", ":") or text[max(0, first.start - 1):first.start] in ("/", ":"):
         return True   # "14/5", "8:30", a ratio: not a count
     if first.value is not None and not number.multiplied:
         if first.value.is_integer() and 1900 <= first.value <= 2100:
             following = words[number.last + 1].norm if number.last + 1 < len(words) else ""
+            if following == "من" and number.last + 2 < len(words):
+                following = words[number.last + 2].norm   # "2000 من المعتقلين"
             if not (_kind_noun(_bare(following)) or _is_people(_bare(following))):
                 return True   # a year, unless people are counted: "1900 أسير", "2000 شخص"
         if first.value >= 10**7:
             return True   # a phone number or an identifier
+        if _mistyped_year(first.value) or (number.first and MONTH_WORDS & set(_bare(words[number.first - 1].norm))
+                                            and 1900 <= first.value < 30000):
+            following = words[number.last + 1].norm if number.last + 1 < len(words) else ""
+            if not (_kind_noun(_bare(following)) or _is_people(_bare(following))):
+                return True   # "20224", "7 أكتوبر 20223": a year typed with one digit too many
     if first.value is not None and re.search(r"[A-Za-z][-\s]?$", text[max(0, first.start - 2):first.start]):
         return True   # "F16", "S-400": a model name
     if first.value is not None and re.search(r"(?:^|\s)ال\u0640*\s?$", text[max(0, first.start - 5):first.start]):
@@ -209,8 +265,8 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
     if after == "من" and number.last + 2 < len(words) and words[number.last + 2].norm.startswith("عمر"):
         return True   # "15 من عمره": an age
     before = words[number.first - 1].norm if number.first else ""
-    if LABEL_WORDS & set(_bare(before)):
-        return True   # "الخط رقم 8", "عام 2014", "الساعة 8"
+    if LABEL_WORDS & set(_bare(before)) and not _percent_after(words, number.last):
+        return True   # "الخط رقم 8", "عام 2014", "الساعة 8"; but "الجزء 8 في المائة" is a share
     # "بين 3.6 و3.7 مليار", "200-250": the lower end of a range gives way to the upper.
     if n + 1 < len(numbers) and number.last + 2 >= numbers[n + 1].first > number.last:
         gap = [w.norm for w in words[number.last + 1:numbers[n + 1].first]]
@@ -224,17 +280,94 @@ def _skipped(text: str, words: list[Word], number: Number, dated, numbers: list[
     return False
 
 
+def _percent_after(words: list[Word], last: int) -> bool:
+    after = [w.norm for w in words[last + 1:last + 3]]
+    return bool(after) and (words[last + 1].percent or after[0] in PERCENT_WORDS or " ".join(after) in PERCENT_WORDS)
+
+
+def _labelled(words: list[Word], first: int) -> bool:
+    """A channel or resolution name up to two words before the number (adjectives between)."""
+    for k in range(first - 1, max(-1, first - 3), -1):
+        if words[k].value is not None:
+            return False
+        if FAR_LABEL_FORMS & set(_bare(words[k].norm)):
+            return True
+    return False
+
+
+def _mistyped_year(value: float) -> bool:
+    """A five-digit number that is a 2015-2029 year with one digit too many: 20224, 20025."""
+    digits = str(int(value)) if value.is_integer() else ""
+    return len(digits) == 5 and any(2015 <= int(digits[:k] + digits[k + 1:]) <= 2029 for k in range(5))
+
+
+def _held_by(words: list[Word], bare: list[tuple[str, ...]], kind: str, noun: int) -> str:
+    """Hostages are held in Gaza, prisoners by Israel: "أسرى إسرائيليين" are hostages,
+    "محتجزين فلسطينيين" prisoners; with no nationality, "في غزة"/"لدى حماس" or "في السجون" decide."""
+    if kind not in ("hostages", "prisoners") or not any(CAPTIVE_NOUNS.match(f) for f in bare[noun]):
+        return kind
+    nationality = bare[noun + 1] if noun + 1 < len(words) else ()
+    if any(f.startswith("اسراءيلي") for f in nationality):
+        return "hostages"
+    if any(f.startswith("فلسطيني") for f in nationality):
+        return "prisoners"
+    for k in range(noun + 1, min(len(words), noun + 5)):
+        token = words[k].norm
+        held = set(bare[k + 1]) if token in ("في", "لدي") and k + 1 < len(words) else (
+            {token[1:], strip_article(token[1:])} if token[:1] == "ب" else set())
+        if held & HELD_IN_GAZA:
+            return "hostages"
+        if held & HELD_BY_ISRAEL:
+            return "prisoners"
+    # "سلمت الدفعة الثانية من الأسرى الإسرائيليين ... وعددهم 13 أسيرا": the captives the
+    # sentence names with one nationality only.
+    if not any(f.startswith("اسير") or f in ("اسري", "اسرا") for f in bare[noun]):
+        return kind   # محتجز, رهينة, معتقل keep the side their word says
+    told = set()
+    for k in range(len(words) - 1):
+        if k != noun and any(CAPTIVE_NOUNS.match(f) for f in bare[k]):
+            told |= {"hostages" for f in bare[k + 1] if f.startswith("اسراءيلي")}
+            told |= {"prisoners" for f in bare[k + 1] if f.startswith("فلسطيني")}
+    return told.pop() if len(told) == 1 else kind
+
+
+def _released(bare: list[tuple[str, ...]], noun: tuple[str, ...], first: int, last: int) -> str | None:
+    """"الإفراج عن 33 إسرائيليا مقابل 1890 فلسطينيا": in a release or an exchange, Israelis
+    are hostages and Palestinians prisoners."""
+    if not any(f.startswith(RELEASE_STEMS) for t in bare[max(0, first - 8):last + 5] for f in t):
+        return None
+    if any(f.startswith("اسراءيلي") for f in noun):
+        return "hostages"
+    if any(f.startswith("فلسطيني") for f in noun):
+        return "prisoners"
+    return None
+
+
+def _famine(bare: list[tuple[str, ...]], kind: str, first: int, last: int) -> str:
+    """"توفي 66 طفلا بسبب سوء التغذية": deaths from hunger are counted as `other`."""
+    if kind != "killed":
+        return kind
+    window = bare[max(0, first - 6):last + 7]
+    if any(f.startswith(FAMINE_STEMS) for t in window for f in t):
+        return "other"
+    # "ارتقى 4 فلسطينيين ... خلال الساعات الماضية بسبب تفاقم المجاعة": the cause told later.
+    for k in range(last + 1, len(bare)):
+        if CAUSE_WORDS & set(bare[k]) and any(f.startswith(FAMINE_STEMS) for t in bare[k + 1:k + 4] for f in t):
+            return "other"
+    return kind
+
+
 def _multiplier(words: list[Word], number: Number) -> float:
     return MULTIPLIERS.get(words[number.last].norm, 1)
 
 
-def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
+def _counted(words: list[Word], bare: list[str], number: Number, truce: bool, breaks: frozenset[int] = frozenset()):
     """(kind, value, index of the last word of the figure) or None."""
     value = number.value
     j = number.last + 1
     if number.postposed:
         return _postposed(words, bare, number)
-    nxt = words[j].norm if j < len(words) else ""
+    nxt = words[j].norm if j < len(words) and j not in breaks else ""
     # A percentage: "85%", "25 في المائة".
     if j < len(words) and words[j].percent:
         return "other", value, j
@@ -242,14 +375,21 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
     if nxt in PERCENT_WORDS or pair in PERCENT_WORDS:
         return "other", value, j if nxt in PERCENT_WORDS else j + 1
     if nxt in TIME_UNITS:
-        if truce and _truce_duration(bare, number.first):
+        # "لأربعة أيام", "لـ42 يوما": "for" a span, in a sentence about a truce.
+        lam = words[number.first].clitic == "ل" or (
+            words[number.first].norm[:1] == "ل" and strip_clitic(words[number.first].norm) != words[number.first].norm)
+        if truce and (lam or _truce_duration(bare, number.first)):
             return "truce-days", value * TIME_UNITS[nxt], j
         return None
     if not nxt:
         # "وبلغت الإصابات أكثر من 17500": nothing follows, the kind word just before decides.
         start = _qualifier_start(words, number.first)
-        kind = _kind_in(bare, range(start - 1, max(-1, start - 1 - BACK_NEAR), -1))
+        if start and set(bare[start - 1]) & TIME_UNITS.keys():
+            return None   # "قبل سنوات سبع": a span of time
+        kind = _kind_in(bare, range(start - 1, max(-1, start - 1 - BACK_NEAR), -1)) or _tally_kind(bare, start)
         return (kind, value, number.last) if kind else None
+    if nxt in AREA_UNITS and j + 1 < len(words) and words[j + 1].norm.startswith("مربع"):
+        return "other", value, j + 1   # an area
     if nxt in NOT_COUNTED or words[j].value is not None:
         return None
     # "4 من جنوده", "ثلاث من السيارات": a part of a group; an event just before decides first
@@ -263,18 +403,32 @@ def _counted(words: list[Word], bare: list[str], number: Number, truce: bool):
     kind = _kind_noun(noun)
     if kind:
         return kind, value, j
+    # "و1700 اعتقلوا منذ بداية الحرب", "56 قتلوا": the verb after the number tells what happened.
+    if nxt.endswith(("وا", "ن")) and _kind_in(bare, [j]):
+        return _kind_in(bare, [j]), value, j
     # "15 ألفا برصاص", "131 بالرصاص": a preposition, not a counted noun, follows the number.
     prepositional = (nxt.startswith(("بال", "لل", "كال", "فال")) and not nxt.startswith("بالون")) or (
-        number.multiplied and nxt[:1] in "بل")
+        number.multiplied and nxt[:1] in "بل" and not nxt.startswith("لتر"))   # "130 ألف لتر" is a quantity
     if (nxt in FUNCTION_WORDS or prepositional or (nxt.startswith("و") and nxt not in WAW_NOUNS)) \
             and nxt not in SUBCOUNT_WORDS:
         # No noun: a bare count takes the event around it ("وإصابة 250 في ..."), if any.
         kind = _event_kind(bare, number.first, number.last)
         if kind:
             return kind, value, number.last
-        return ("other", value, number.last) if number.multiplied and _money_before(bare, number.first) else None
+        if number.multiplied and (_money_before(bare, number.first) or nxt == "في"):
+            return "other", value, number.last   # a sum of money; "2 مليون في غزة": a population
+        return None
     if _is_people(noun) or nxt in SUBCOUNT_WORDS:
-        return (_event_kind(bare, number.first, j) or _tally_kind(bare, number.first) or "other"), value, j
+        # "بلغ عدد الشهداء ... 51 فلسطينيا، والإصابات 230": the tally named before beats the clause after.
+        # "الإفراج عن 10 محتجزين ... مقابل 30 فلسطينيا": the side of the exchange beats a captive word further back.
+        # "مقتل ما لا يقل عن 130 شخصا": the event stands before the qualifier.
+        start = _qualifier_start(words, number.first)
+        near = _kind_in(bare, range(number.first - 1, max(-1, number.first - 1 - BACK_NEAR), -1)) or (
+            _kind_in(bare, [start - 1]) if 0 < start < number.first else None)
+        kind = near or _tally_kind(bare, start) or _released(bare, noun, start, j) or _event_kind(bare, number.first, j)
+        return (kind or "other"), value, j
+    if nxt in ("طن", "طنا"):
+        return "other", value, j   # "4700 طن من المساعدات"
     if nxt.startswith("ال") or len(nxt) < 3 or not _arabic(nxt):
         return None   # a definite word after a number is a label ("رقم 8 المغذي")
     return "other", value, j
@@ -293,7 +447,7 @@ def _postposed(words: list[Word], bare: list[str], number: Number):
         if kind:
             return kind, number.value, i
         if _is_people(noun):
-            return (_event_kind(bare, i - back, i) or "other"), number.value, i
+            return (_event_kind(bare, i - back, i) or _released(bare, noun, i - back, i) or "other"), number.value, i
         if set(noun) & TIME_UNITS.keys():
             return None
     if i + 1 < len(words) and words[i + 1].norm in SUBCOUNT_WORDS:
@@ -339,8 +493,10 @@ def _event_kind(bare: list[str], first: int, last: int) -> str | None:
 def _tally_kind(bare: list[str], first: int) -> str | None:
     """"يرتفع عدد القتلى ... إلى 162 شخصا": the tally named earlier in the sentence decides."""
     for k in range(first - 1, -1, -1):
-        if {"عدد", "حصيله"} & set(bare[k]):
-            return _kind_in(bare, range(k + 1, min(first, k + 3)))
+        if {"عدد", "حصيله", "اجمالي"} & set(bare[k]):
+            kind = _kind_in(bare, range(k + 1, min(first, k + 3)))
+            if kind:
+                return kind   # "وإجمالي العدد ... إلى 158": a bare tally word refers to the one before it
     return None
 
 
@@ -359,8 +515,12 @@ def _money_before(bare: list[str], first: int) -> bool:
 def _truce_duration(bare: list[str], first: int) -> bool:
     """A duration that is the truce's length: "هدنة 60 يوما", "لمدة أسبوع", "مدتها عام"."""
     window = bare[max(0, first - 3):first]
-    return any((DURATION_LEADS | {"هدنه", "تهدءه"}) & set(t) for t in window) or (
-        first >= 1 and bool({"النار", "القتال"} & set(bare[first - 1])))
+    # "تستمر المرحلة الأولى من الاتفاق 42 يوما": the verb of lasting may stand further back.
+    lasting = bare[max(0, first - 6):first]
+    return any((DURATION_LEADS | {"هدنه", "تهدءه"}) & set(t) for t in window) or any(
+        {"تستمر", "يستمر", "تمتد", "يمتد"} & set(t) for t in lasting) or (
+        first >= 1 and bool({"النار", "القتال"} & set(bare[first - 1]))) or (
+        first >= 2 and "وقف" in bare[first - 2] and bool(TRUCE_AFTER_STOP & set(bare[first - 1])))   # "وقف الحرب 60 يوما"
 
 
 def _bare_durations(text: str, words: list[Word], bare: list[str], used: set[int]):
@@ -371,8 +531,11 @@ def _bare_durations(text: str, words: list[Word], bare: list[str], used: set[int
             continue
         token = strip_clitic(word.norm) if word.norm[:1] in "ول" else word.norm
         token = token[1:] if token[:1] in ("ل", "و") and token[1:] in DUAL_UNITS else token
-        if token in DUAL_UNITS and _truce_duration(bare, i):
+        # "تمديد الهدنة في القطاع، ليومين": "for two days" in a sentence about a truce.
+        if token in DUAL_UNITS and (_truce_duration(bare, i) or word.norm[:1] == "ل" or word.norm[:2] == "ول"):
             out.append(("truce-days", DUAL_UNITS[token], text[word.start:word.end], None))
+        elif token[:1] == "ل" and token[1:] in ("اسبوع", "شهر", "عام", "سنه") and _truce_duration(bare, i):
+            out.append(("truce-days", TIME_UNITS[token[1:]], text[word.start:word.end], None))   # "تمتد لأسبوع"
         elif token in TIME_UNITS and TIME_UNITS[token] > 1 and i and words[i - 1].value is None and (
                 DURATION_LEADS & set(bare[i - 1]) or (i + 1 < len(words) and words[i + 1].norm in ("واحد", "واحدا"))):
             if DURATION_LEADS & set(bare[i - 1]) and not _truce_duration(bare, i):

@@ -21,9 +21,9 @@ from ..arabic import ARABIC_LETTERS, CONJUNCTIONS, PREPOSITIONS, clitic_variants
 _DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+(?:[.٫,]\d+)?"
 _ARABIC = f"[{ARABIC_LETTERS}]+"
 # One clitic (و ف ب ل ك) may stick to a number written in digits: "و85", "بـ120" (read folded:
-# the tatweel is gone).
+# the tatweel is gone). Some sites bracket each part of a toll: "(68) ألفا و(234) شهيدا".
 _CLITICS = "".join(CONJUNCTIONS + PREPOSITIONS)
-_SCAN = re.compile(rf"(?P<clitic>[{_CLITICS}])?(?P<num>{_DIGITS})|(?P<word>{_ARABIC})|(?P<pct>[%٪])")
+_SCAN = re.compile(rf"(?P<clitic>[{_CLITICS}])?\(?(?P<num>{_DIGITS})|(?P<word>{_ARABIC})|(?P<pct>[%٪])")
 
 UNITS = {
     "واحد": 1, "واحده": 1,
