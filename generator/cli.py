@@ -186,7 +186,7 @@ def cmd_export(args, kb_kw) -> int:
         print(f"dossier export: {err}", file=sys.stderr)
         return 1
     if not args.quiet:
-        print(f"{count} articles written to {output} ({fmt})", file=sys.stderr)
+        print(f"{count} article{'' if count == 1 else 's'} written to {output} ({fmt})", file=sys.stderr)
     return 0
 
 

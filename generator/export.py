@@ -81,12 +81,15 @@ def chronological(articles: list[Article]) -> list[Article]:
 
 
 def _in_range(date: str | None, start: str | None, end: str | None) -> bool:
-    # A month- or year-precise date is kept when its period overlaps the range.
+    # Dates are compared at the coarser of the two precisions: --to 2025-06 keeps 2025-06-30,
+    # and an article dated only 2025-06 is kept by --from 2025-06-15 (its month overlaps the range).
     if not (start or end):
         return True
     if not date:
         return False
-    return (not start or date >= start[:len(date)]) and (not end or date <= end[:len(date)])
+    # Each side cut to the shorter of the two, so both are compared at the same precision.
+    return ((not start or date[:len(start)] >= start[:len(date)])
+            and (not end or date[:len(end)] <= end[:len(date)]))
 
 
 def validate(selection: Selection, articles: list[Article], kb: KnowledgeBase) -> dict[str, str]:

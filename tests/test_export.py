@@ -131,6 +131,9 @@ def test_selection_combines_criteria_and_keeps_date_order(seeds, kb):
     in_2025_june = select(seeds, kb, Selection(date_from="2025-06", date_to="2025-06-30"))
     assert [a.date.value for a in in_2025_june] == ["2025-06-30"]
     assert select(seeds, kb, Selection(date_from="2026")) == []
+    to_june = select(seeds, kb, Selection(date_to="2025-06"))          # a month bound keeps its whole month
+    assert [a.date.value for a in to_june] == ["2025-05-11", "2025-06-30"]
+    assert [a.date.value for a in select(seeds, kb, Selection(date_from="2025-05-12", date_to="2025"))] == ["2025-06-30"]
     witkoff = select(seeds, kb, Selection(actor="steve-witkoff"))
     assert witkoff and all(any(m.id == "steve-witkoff" for m in a.actors) for a in witkoff)
     outlet = select(seeds, kb, Selection(outlet="al-manassa", topic="ceasefire"))
