@@ -21,7 +21,7 @@ from typing import Callable
 
 import yaml
 
-from .build import Intake, _display
+from .build import Intake
 from .citations import citation_of, dossier_title, format_citation, outlet_label, to_csl
 from .indexes import outlet_groups
 from .ingest import discover
@@ -29,7 +29,7 @@ from .kb import DEFAULT_KB_DIR, KnowledgeBase, load
 from .markdown import escape, paragraph
 from .mkdocs_plugin import FIGURE_LABELS
 from .records import Article
-from .search import KIND_ARTICLE, _terms, search_analyzer, search_documents
+from .search import KIND_ARTICLE, search_analyzer, search_documents
 
 FORMATS = ("md", "docx", "epub", "html", "pdf")
 _ISO = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
@@ -71,7 +71,7 @@ def collect(sources: list[Path], kb: KnowledgeBase, progress: Callable[[int, int
     for number, path in enumerate(found.articles, 1):
         if progress:
             progress(number, len(found.articles))
-        intake.take(path, _display(path, sources))
+        intake.take(path, path.name)   # the name shows only in a build report, which an export does not print
     return intake.articles
 
 
@@ -129,7 +129,8 @@ def _matching(articles: list[Article], kb: KnowledgeBase, query: str) -> list[Ar
         raise ExportError(f"--query {query!r} has no word the search can look for")
     docs = [d for d in search_documents(articles, kb)[0] if d["kind"] == KIND_ARTICLE]
     found = {d["url"].removeprefix("articles/").removesuffix("/") for d in docs
-             if wanted <= {t for texts in d["fields"].values() for t in _terms(analyzer, texts)}}
+             if wanted <= {term for texts in d["fields"].values() for text in texts if text
+                           for term in analyzer.analyze(text)}}
     return [a for a in articles if a.id in found]
 
 

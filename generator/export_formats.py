@@ -144,6 +144,7 @@ _AFTER_BIDI = {"{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" 
 def finish_docx(path: Path, document: Document) -> None:
     """What pandoc's DOCX leaves out: every paragraph right-to-left, language, keywords, the Arabic font."""
     import docx
+    from docx.enum.text import WD_BREAK
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -161,6 +162,11 @@ def finish_docx(path: Path, document: Document) -> None:
 
     for paragraph in doc.paragraphs:
         right_to_left(paragraph)
+        # A document to hand in: the title page and the contents on pages of their own, each article on a new page.
+        if paragraph.style.name == "Date":
+            paragraph.add_run().add_break(WD_BREAK.PAGE)
+        elif paragraph.style.name == "Heading 1":
+            paragraph.paragraph_format.page_break_before = True
     for table in doc.tables:
         for cell in (c for row in table.rows for c in row.cells):
             for paragraph in cell.paragraphs:

@@ -64,6 +64,7 @@ def test_docx_is_right_to_left_with_titles_in_date_order_and_properties_set(expo
     paragraphs = [p for p in document.paragraphs if p.text.strip()]
     assert paragraphs and all(p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None for p in paragraphs)
     headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    assert all(p.paragraph_format.page_break_before for p in paragraphs if p.style.name == "Heading 1")
     assert headings[:-1] == [" ".join(t.split()) for t in ceasefire_titles] and headings[-1] == "المصادر"
     props = document.core_properties
     assert props.title == dossier_title() and props.language == "ar" and "وقف إطلاق النار" in props.subject
@@ -82,6 +83,7 @@ def test_epub_chapters_hold_the_titles_in_order_with_the_font_embedded(exported,
         text = [epub.read(n).decode("utf-8") for n in chapters]
         opf = epub.read("EPUB/content.opf").decode("utf-8")
     headed = [c for c in text if "<h1" in c]
+    assert len(headed) == len(ceasefire_titles) + 1                      # a chapter per article, then the sources
     for title, chapter in zip(ceasefire_titles, headed):
         assert _html_text(chapter).count(title) >= 1
     assert "<dc:language>ar</dc:language>" in opf and 'page-progression-direction="rtl"' in opf
