@@ -185,6 +185,9 @@ def cmd_export(args, kb_kw) -> int:
     except ExportError as err:
         print(f"dossier export: {err}", file=sys.stderr)
         return 1
+    except OSError as err:   # an output folder that cannot be made or written
+        print(f"dossier export: cannot write {output}: {err.strerror or err}", file=sys.stderr)
+        return 1
     if not args.quiet:
         print(f"{count} article{'' if count == 1 else 's'} written to {output} ({fmt})", file=sys.stderr)
     return 0

@@ -100,3 +100,20 @@ def test_the_committed_dossier_offers_the_citation_files_from_the_about_page():
     about = (PROJECT / "docs/about.md").read_text(encoding="utf-8")
     for path in ("citations/articles.bib", "citations/articles.json"):
         assert f"({path})" in about and (PROJECT / "docs" / path).is_file()
+
+
+def test_the_citation_box_and_the_export_print_the_csl_entry(seed_site, tmp_path):
+    from html import unescape
+
+    from conftest import PROJECT, run_dossier
+
+    items = json.loads((PROJECT / "docs/citations/articles.json").read_text(encoding="utf-8"))
+    out = tmp_path / "all.md"
+    run_dossier("export", "--output", str(out), "--quiet")
+    exported = " ".join(out.read_text(encoding="utf-8").replace("\\", "").split())
+    for item in items:
+        page = (seed_site / "articles" / item["id"] / "index.html").read_text(encoding="utf-8")
+        box = unescape(page.split('<textarea class="dossier-cite"', 1)[1].split(">", 1)[1].split("</textarea>", 1)[0])
+        assert box == format_citation(item)
+        assert format_citation(item) in exported
+        assert 'href="../../citations/articles.bib" download' in page and 'href="../../citations/articles.json"' in page

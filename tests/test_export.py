@@ -177,3 +177,28 @@ def _html_text(html: str) -> str:
     parser = Text()
     parser.feed(html)
     return " ".join(" ".join(parser.parts).split())
+
+
+def test_hostile_articles_export_as_text(tmp_path):
+    from hostile_site import HOSTILE
+
+    out = tmp_path / "hostile.html"
+    run_dossier("export", "--source", str(HOSTILE), "--output", str(out), "--quiet")
+    html = out.read_text(encoding="utf-8")
+    tags = set()
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            tags.add(tag)
+    Tags().feed(html)
+    assert not tags & {"script", "iframe", "img", "object", "embed"}
+    text = _html_text(html)
+    assert "<script>alert('sidecar-title')</script>: # & * ! | > ' \" % {{ x }}" in text
+    assert "<iframe src=javascript:alert('sidecar-outlet')></iframe>" in text    # the outlet, as text
+
+
+def test_an_output_that_cannot_be_written_is_an_error_not_a_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run_dossier("export", "--format", "md", "--output", str(blocker / "sub" / "out.md"), check=False)
+    assert result.returncode == 1 and "dossier export: cannot write" in result.stderr and "Traceback" not in result.stderr
