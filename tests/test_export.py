@@ -202,3 +202,11 @@ def test_an_output_that_cannot_be_written_is_an_error_not_a_traceback(tmp_path):
     blocker.write_text("x")
     result = run_dossier("export", "--format", "md", "--output", str(blocker / "sub" / "out.md"), check=False)
     assert result.returncode == 1 and "dossier export: cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_markdown_export_is_byte_identical_with_a_fixed_date(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")      # 2026-01-01
+    first, second = tmp_path / "1.md", tmp_path / "2.md"
+    run_dossier("export", "--topic", "ceasefire", "--output", str(first), "--quiet")
+    run_dossier("export", "--topic", "ceasefire", "--output", str(second), "--quiet")
+    assert first.read_bytes() == second.read_bytes() and "date: '2026-01-01'" in first.read_text(encoding="utf-8")
