@@ -56,8 +56,8 @@ def test_every_feed_is_valid_atom_newest_first(seeds_docs):
 
 def test_pages_link_their_feed_in_the_head(seed_site):
     page = (seed_site / "topics/ceasefire/index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/atom+xml" href="feed.xml"' in page
-    assert '<link rel="alternate" type="application/atom+xml" href="../../feed.xml"' in page
+    assert '<link rel="alternate feed" type="application/atom+xml" href="feed.xml"' in page
+    assert '<link rel="alternate feed" type="application/atom+xml" href="../../feed.xml"' in page
     assert (seed_site / "topics/ceasefire/feed.xml").is_file() and (seed_site / "feed.xml").is_file()
     home = (seed_site / "index.html").read_text(encoding="utf-8")
     assert home.count('type="application/atom+xml"') == 1
