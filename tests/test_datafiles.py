@@ -76,3 +76,19 @@ def test_the_about_page_links_every_data_file():
     about = (PROJECT / "docs/about.md").read_text(encoding="utf-8")
     for name in ("articles.jsonl", "articles.csv", "figures.csv", "mentions.csv", "quotes.csv"):
         assert f"(data/{name})" in about and (PROJECT / "docs/data" / name).is_file()
+
+
+def test_reuse_files_are_the_generators_own(tmp_path):
+    from generator.writer import read_manifest
+
+    docs = tmp_path / "docs"
+    build([SEEDS, HOSTILE], docs)
+    owned = set(read_manifest(docs))
+    reuse = {"citations/articles.bib", "citations/articles.json", "feed.xml", "topics/ceasefire/feed.xml",
+             *(f"data/{name}" for name in ("articles.jsonl", "articles.csv", "figures.csv", "mentions.csv", "quotes.csv"))}
+    assert reuse <= owned
+    # Written like every generated file: a hand edit is detected and left alone by the next build.
+    (docs / "data/figures.csv").write_text("edited by hand\n", encoding="utf-8")
+    report, _ = build([SEEDS, HOSTILE], docs)
+    assert [path for path, _ in report.write.conflicts] == ["data/figures.csv"]
+    assert (docs / "data/figures.csv").read_text(encoding="utf-8") == "edited by hand\n"
