@@ -18,7 +18,10 @@ from typing import Callable
 
 from . import __version__
 from .arabic import normalize
+from .citations import render_citation_files
+from .datafiles import render_data_files
 from .extract import extract
+from .feeds import render_feeds
 from .indexes import render_indexes, render_schema_page
 from .ingest import InputError, discover, display_name, read_article
 from .kb import DEFAULT_KB_DIR, load
@@ -159,6 +162,8 @@ def render_dossier(articles: list[Article], kb) -> dict[str, bytes]:
     pages["schema.md"] = render_schema_page(example)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(render_search_files(articles, kb))
+    for render_reusable in (render_citation_files, render_data_files, render_feeds):   # docs/citations, data, feeds
+        files.update(render_reusable(articles, kb))
     return files
 
 

@@ -53,6 +53,19 @@ def make_parser() -> argparse.ArgumentParser:
     v.add_argument("--errors", action="store_true", help="list every miss and false alarm")
     v.add_argument("--pages", type=Path, default=None,
                    help="folder of cached page texts <id>.txt for entries with an id and url (default: .pages beside the gold file)")
+
+    x = sub.add_parser("export", help="one document (md, docx, epub, html, pdf) from a selection of articles")
+    x.add_argument("--source", action="append", type=Path, help="folder (or file) of .txt articles; repeatable (default: seeds)")
+    x.add_argument("--kb", type=Path, default=None, help=kb_help)
+    x.add_argument("--topic", help="a topic id (topics/ID on the site)")
+    x.add_argument("--actor", help="an actor id (actors/ID on the site)")
+    x.add_argument("--outlet", help="an outlet id (outlets/ID on the site)")
+    x.add_argument("--from", dest="date_from", metavar="DATE", help="first date kept, YYYY[-MM[-DD]] (undated articles are left out)")
+    x.add_argument("--to", dest="date_to", metavar="DATE", help="last date kept, YYYY[-MM[-DD]]")
+    x.add_argument("--query", help="words every article must hold, found as the site's search finds them")
+    x.add_argument("--format", choices=("md", "docx", "epub", "html", "pdf"), help="default: from --output's suffix, else docx")
+    x.add_argument("--output", type=Path, help="the file to write (default: dossier-export.FORMAT)")
+    x.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return parser
 
 
@@ -181,5 +194,29 @@ def cmd_evaluate(args, kb_kw) -> int:
     return 1 if missing["count"] or scores["unreadable"] else 0
 
 
+def cmd_export(args, kb_kw) -> int:
+    from .export import FORMATS, ExportError, Selection, run_export
+
+    sources = args.source or [Path("seeds")]
+    if _missing("export", sources):
+        return 2
+    suffix = args.output.suffix.lstrip(".").lower() if args.output else ""
+    fmt = args.format or (suffix if suffix in FORMATS else "docx")
+    output = args.output or Path(f"dossier-export.{fmt}")
+    selection = Selection(args.topic, args.actor, args.outlet, args.date_from, args.date_to, args.query)
+    say = (lambda message: None) if args.quiet else (lambda message: print(f"  {message}", file=sys.stderr))
+    try:
+        count = run_export(sources, selection, fmt, output, progress=None if args.quiet else _progress, say=say, **kb_kw)
+    except ExportError as err:
+        print(f"dossier export: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:   # an output folder that cannot be made or written
+        print(f"dossier export: cannot write {output}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"{count} article{'' if count == 1 else 's'} written to {output} ({fmt})", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {"build": cmd_build, "site": cmd_site, "extract": cmd_extract, "candidates": cmd_candidates,
-            "evaluate": cmd_evaluate, "kb-check": cmd_kb_check}
+            "evaluate": cmd_evaluate, "kb-check": cmd_kb_check, "export": cmd_export}

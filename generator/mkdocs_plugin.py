@@ -18,6 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import build
+from .citations import BIBTEX_FILE, CSL_FILE, format_citation, load_citations
+from .feeds import FEED_FILE
 from .indexes import outlet_label
 from .kb import DEFAULT_KB_DIR, KnowledgeBaseError, load
 
@@ -63,6 +65,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if missing:   # a build from the other sources would delete the missing one's pages
             raise PluginError(f"dossier: no such file or folder: {', '.join(missing)} (the docs folder is left as it is)")
         report, _ = build(self.sources, Path(config.docs_dir), kb_dir=self.kb_dir)
+        self.citations = load_citations(Path(config.docs_dir))
         for f in report.files:
             if f.status == "skipped":
                 log.info("dossier: skipped %s: %s", f.file, f.reason)
@@ -96,6 +99,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             page.title = page.meta["title"]
         return markdown
 
+    def on_files(self, files, config):
+        self.feeds = {f.src_uri for f in files if f.src_uri.endswith(FEED_FILE)}
+        if not self.config.generate:
+            self.citations = load_citations(Path(config.docs_dir))
+        return files
+
     def on_page_context(self, context, page, config, nav):
         context["dossier_labels"] = self.labels
+        # The page's own feed (a topic, actor or outlet page: topics/x.md -> topics/x/feed.xml), after the dossier's.
+        own = page.file.src_uri.removesuffix(".md") + "/" + FEED_FILE
+        context["dossier_feeds"] = [f for f in (FEED_FILE, own) if f in getattr(self, "feeds", ())]
+        # The citation box shows what the citation files hold (docs/citations), in the words the export uses.
+        item = getattr(self, "citations", {}).get(page.meta.get("id")) if page.meta.get("source") else None
+        context["dossier_citation"] = {"text": format_citation(item), "bib": BIBTEX_FILE, "csl": CSL_FILE} if item else None
         return context
