@@ -70,9 +70,11 @@ class Group:
     articles: list = field(default_factory=list)
 
 
-def render_indexes(articles: list[Article], kb: KnowledgeBase) -> dict[str, str]:
-    """Every index page, as {path relative to docs/: Markdown}."""
+def render_indexes(articles: list[Article], kb: KnowledgeBase, sections: dict[str, str] | None = None) -> dict[str, str]:
+    """Every index page, as {path relative to docs/: Markdown}; ``sections``: the research views' pieces
+    of these pages (generator/views), placed by the templates with view(name)."""
     env = _env()
+    env.globals["view"] = lambda name: (sections or {}).get(name, "")
     # Readers see an outlet's Arabic name; the front matter keeps the knowledge base's English one.
     env.globals["outlet_label"] = lambda a: (kb.entries[a.outlet_id].name_ar or a.outlet) if a.outlet_id else a.outlet
     ordered = newest_first(articles)

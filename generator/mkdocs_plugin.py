@@ -19,13 +19,10 @@ from mkdocs.plugins import BasePlugin
 
 from .build import build
 from .kb import DEFAULT_KB_DIR, KnowledgeBaseError, load
+from .records import FIGURE_LABELS
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
-FIGURE_LABELS = {
-    "killed": "قتلى", "injured": "مصابون", "hostages": "رهائن ومحتجزون", "prisoners": "أسرى ومعتقلون",
-    "truce-days": "أيام الهدنة", "trucks": "شاحنات", "displaced": "نازحون", "missing": "مفقودون", "other": "أخرى",
-}
 
 
 # Front-matter keys that mkdocs-material's templates print without escaping.

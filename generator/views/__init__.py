@@ -1,0 +1,56 @@
+"""The research views: what a list of articles cannot show at a glance.
+
+A reduce over all Article records, like the index stage: the timeline chart, the figure
+tracker, the actor network and the quotes by speaker.  Each view's data is a small JSON file
+beside its page (drawn by theme_overrides/assets/javascripts/views/), and the same numbers are
+printed as a table on the page for those who read rather than look.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..kb import KnowledgeBase
+from ..records import Article
+from .common import to_json
+from .figures_tracker import KINDS, figure_data, figure_page, figure_points, figures_index
+from .network import ARTICLES as NETWORK_ARTICLES, DATA as NETWORK, neighbourhood_section, network_files, network_page
+from .quotes_index import actor_quotes_section, quotes_by_speaker, quotes_index
+from .timeline import ARTICLES as TIMELINE_ARTICLES, DATA as TIMELINE, timeline_data, timeline_section
+
+
+@dataclass
+class Views:
+    pages: dict[str, str] = field(default_factory=dict)      # whole pages (docs-relative path -> Markdown)
+    sections: dict[str, str] = field(default_factory=dict)   # pieces of index pages: "timeline", "actor/<id>"
+    data: dict[str, bytes] = field(default_factory=dict)     # the JSON files the charts draw
+
+
+def render_views(articles: list[Article], kb: KnowledgeBase) -> Views:
+    views = Views()
+
+    timeline, lists = timeline_data(articles, kb)
+    views.data[TIMELINE], views.data[TIMELINE_ARTICLES] = to_json(timeline), to_json(lists)
+    views.sections["timeline"] = timeline_section(timeline)
+
+    points = figure_points(articles, kb)
+    for kind in KINDS:
+        data = figure_data(kind, points[kind])
+        views.data[f"figures/{kind}.json"] = to_json(data)
+        views.pages[f"figures/{kind}.md"] = figure_page(kind, data)
+    views.pages["figures/index.md"] = figures_index({kind: len(points[kind]) for kind in KINDS})
+
+    network, filters, neighbourhoods = network_files(articles, kb)
+    views.data[NETWORK], views.data[NETWORK_ARTICLES] = to_json(network), to_json(filters)
+    views.pages["network/index.md"] = network_page(network)
+
+    by_speaker, unnamed = quotes_by_speaker(articles)
+    with_pages = {m.id for a in articles for m in a.actors}
+    views.pages["quotes/index.md"] = quotes_index(by_speaker, unnamed, kb, with_pages)
+    for actor in sorted(with_pages):
+        parts = []
+        if actor in neighbourhoods:
+            views.data[f"actors/{actor}.json"] = to_json(neighbourhoods[actor])
+            parts.append(neighbourhood_section(actor, neighbourhoods[actor]))
+        parts.append(actor_quotes_section(by_speaker.get(actor, [])))
+        views.sections[f"actor/{actor}"] = "\n".join(p for p in parts if p)
+    return views
