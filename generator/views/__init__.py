@@ -1,7 +1,7 @@
 """The research views: what a list of articles cannot show at a glance.
 
 A reduce over all Article records, like the index stage: the timeline chart, the figure
-tracker, the actor network and the quotes by speaker.  Each view's data is a small JSON file
+tracker, the actor network, the quotes by speaker and the keyword in context.  Each view's data is a small JSON file
 beside its page (drawn by theme_overrides/assets/javascripts/views/), and the same numbers are
 printed as a table on the page for those who read rather than look.
 """
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..kb import KnowledgeBase
 from ..records import Article
 from .common import to_json
+from .kwic import DATA as KWIC, kwic_data
 from .figures_tracker import KINDS, figure_data, figure_page, figure_points, figures_index
 from .network import ARTICLES as NETWORK_ARTICLES, DATA as NETWORK, neighbourhood_section, network_files, network_page
 from .quotes_index import actor_quotes_section, quotes_by_speaker, quotes_index
@@ -53,4 +54,5 @@ def render_views(articles: list[Article], kb: KnowledgeBase) -> Views:
             parts.append(neighbourhood_section(actor, neighbourhoods[actor]))
         parts.append(actor_quotes_section(by_speaker.get(actor, [])))
         views.sections[f"actor/{actor}"] = "\n".join(p for p in parts if p)
+    views.data[KWIC] = to_json(kwic_data(articles, kb))
     return views

@@ -110,8 +110,11 @@
     var name = container.getAttribute("data-dossier-view");
     var needs = CHARTLESS[name] ? Promise.resolve() : loadScript("assets/javascripts/vendor/echarts.min.js");
     var began = performance.now();
+    var src = container.getAttribute("data-src");
+    // A lazy view (the keyword-in-context tab) is handed a loader: its data is fetched when first needed.
+    var data = container.hasAttribute("data-lazy") ? function () { return fetchJson(src); } : fetchJson(src);
     return needs.then(function () {
-      return Promise.all([loadScript("assets/javascripts/views/" + name + ".js"), fetchJson(container.getAttribute("data-src"))]);
+      return Promise.all([loadScript("assets/javascripts/views/" + name + ".js"), data]);
     }).then(function (parts) {
       var drawing = performance.now();
       api.draw[name](container, parts[1]);

@@ -1,0 +1,134 @@
+/*
+ * Keyword in context, the search page's second tab: every sentence that holds the query, the
+ * matched word in a middle column, what precedes it on its right and what follows on its left,
+ * with the article's date and outlet.  Words are matched with the search's own analyser
+ * (search/analyzer.json through arabic-analyzer.js), so "لحماس" and "حماس" meet as they do in
+ * the search.  A sentence matches when it holds every term of the query.
+ *
+ * Kept apart from the search page's own scripts: it only adds a tab bar before
+ * #dossier-search-page and reads the query from the address (?q=) or from its own box.
+ */
+(function () {
+  "use strict";
+  var V = window.DossierViews;
+  var SHOWN = 500;
+  var CONTEXT = 70;        // characters of context on each side
+  // A run of letters, digits and the marks inside Arabic words (diacritics, tatweel).
+  var WORD = /[0-9A-Za-z\u00c0-\u024f\u0621-\u065f\u0660-\u0669\u0670-\u06d3\u06f0-\u06f9\u0640]+/g;
+
+  V.draw.kwic = function (container, load) {
+    var results = document.getElementById("dossier-search-page");
+    var tabs = V.el("div", "dossier-kwic__tabs");
+    tabs.setAttribute("role", "tablist");
+    (results || container).parentNode.insertBefore(tabs, results || container);
+    var tabResults = tabs.appendChild(V.el("button", "dossier-kwic__tab", "النتائج"));
+    var tabKwic = tabs.appendChild(V.el("button", "dossier-kwic__tab", "الكلمة في سياقها"));
+    [tabResults, tabKwic].forEach(function (b) { b.type = "button"; b.setAttribute("role", "tab"); });
+
+    var form = container.appendChild(V.el("form"));
+    form.setAttribute("role", "search");
+    var input = form.appendChild(V.el("input", "dossier-kwic__input"));
+    input.type = "search";
+    input.dir = "rtl";
+    input.placeholder = "كلمة أو عبارة";
+    input.setAttribute("aria-label", "الكلمة في سياقها");
+    var status = container.appendChild(V.el("p", "dossier-search__status"));
+    var table = container.appendChild(V.el("div", "dossier-kwic__table"));
+
+    var corpus = null, analyzer = null, cache = new Map();
+
+    function ready() {
+      if (!corpus) {
+        corpus = Promise.all([load(), V.fetchJson("search/analyzer.json")]).then(function (parts) {
+          // An analyser of its own: the search's (DossierAnalyzer.load) stays untouched.
+          analyzer = new DossierAnalyzer.Analyzer(parts[1]);
+          return parts[0];
+        });
+      }
+      return corpus;
+    }
+
+    function termsOf(word) {
+      if (!cache.has(word)) cache.set(word, analyzer.analyze(word));
+      return cache.get(word);
+    }
+
+    // Where the sentence holds every query term: the first word carrying one, else null.
+    function match(sentence, wanted) {
+      var found = new Set(), first = null, m;
+      WORD.lastIndex = 0;
+      while ((m = WORD.exec(sentence))) {
+        var terms = termsOf(m[0]);
+        for (var i = 0; i < terms.length; i++) {
+          if (wanted.has(terms[i])) {
+            found.add(terms[i]);
+            if (!first) first = { start: m.index, end: m.index + m[0].length };
+          }
+        }
+      }
+      return found.size === wanted.size ? first : null;
+    }
+
+    function cut(text, fromEnd) {
+      if (text.length <= CONTEXT) return text;
+      return fromEnd ? "… " + text.slice(text.length - CONTEXT) : text.slice(0, CONTEXT) + " …";
+    }
+
+    function run() {
+      var query = input.value.trim();
+      table.textContent = "";
+      container.setAttribute("data-query", query);
+      if (!query) { status.textContent = "اكتب كلمة لترى كل جملة ترد فيها."; container.setAttribute("data-count", "0"); return; }
+      status.textContent = "…";
+      ready().then(function (data) {
+        if (input.value.trim() !== query) return;
+        var wanted = new Set(analyzer.analyze(query));
+        if (!wanted.size) { status.textContent = "لا كلمة بحث في الاستعلام (كلمات شائعة فقط)."; container.setAttribute("data-count", "0"); return; }
+        var rows = [];
+        data.sentences.forEach(function (pair) {
+          var at = match(pair[1], wanted);
+          if (at) rows.push({ article: data.articles[pair[0]], text: pair[1], at: at });
+        });
+        status.textContent = rows.length ? rows.length + " جملة" + (rows.length > SHOWN ? "، تُعرض أول " + SHOWN : "") : "لا جملة تحمل هذا الاستعلام.";
+        var tbl = table.appendChild(V.el("table", "dossier-kwic__grid"));   // a class: material's table look (and its cell alignment) stays off
+        var body = tbl.appendChild(V.el("tbody"));
+        rows.slice(0, SHOWN).forEach(function (r) {
+          var tr = body.appendChild(V.el("tr", "dossier-kwic__row"));
+          var before = tr.appendChild(V.el("td", "dossier-kwic__before"));
+          before.appendChild(V.el("span", null, cut(r.text.slice(0, r.at.start), true))).dir = "rtl";
+          var mid = tr.appendChild(V.el("td", "dossier-kwic__match"));
+          var a = mid.appendChild(V.el("a", null, r.text.slice(r.at.start, r.at.end)));
+          a.href = V.href(r.article.url) + "#:~:text=" + encodeURIComponent(r.text.slice(0, 120).split(" ").slice(0, 8).join(" "));
+          a.title = r.article.title;
+          tr.appendChild(V.el("td", "dossier-kwic__after", cut(r.text.slice(r.at.end), false)));
+          var source = tr.appendChild(V.el("td", "dossier-kwic__source"));
+          source.appendChild(V.el("bdi", null, r.article.date || "بلا تاريخ")).dir = r.article.date ? "ltr" : "rtl";
+          source.appendChild(V.el("span", null, " · " + r.article.outlet));
+        });
+        container.setAttribute("data-count", String(rows.length));
+      });
+    }
+
+    function select(kwic) {
+      tabResults.setAttribute("aria-selected", String(!kwic));
+      tabKwic.setAttribute("aria-selected", String(kwic));
+      if (results) results.hidden = kwic;
+      container.hidden = !kwic;
+      if (kwic) {
+        var theirs = results && results.querySelector("input[type=search]");
+        var query = (theirs && theirs.value) || new URLSearchParams(window.location.search).get("q") || "";
+        if (query && query !== input.value) input.value = query;
+        history.replaceState(null, "", window.location.pathname + window.location.search + "#kwic");
+        run();
+      } else {
+        history.replaceState(null, "", window.location.pathname + window.location.search);
+      }
+    }
+
+    tabResults.addEventListener("click", function () { select(false); });
+    tabKwic.addEventListener("click", function () { select(true); });
+    input.addEventListener("input", run);
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    select(window.location.hash === "#kwic");
+  };
+})();
