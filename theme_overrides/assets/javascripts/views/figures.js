@@ -20,7 +20,10 @@
     var option = V.baseOption();
     option.legend = { type: "scroll", top: 0, right: 0, align: "right", textStyle: { fontFamily: V.FONT } };
     option.grid = { top: 50, bottom: 40, left: 16, right: 40, containLabel: true };
-    option.xAxis = { type: "time", inverse: true, axisLabel: { formatter: V.isoDay, hideOverlap: true, fontFamily: V.FONT } };
+    // A margin either side: a point on the axis's very end is half clipped and cannot be clicked.
+    function margin(v) { return Math.max(7 * 86400000, (v.max - v.min) * 0.04); }
+    option.xAxis = { type: "time", inverse: true, axisLabel: { formatter: V.isoDay, hideOverlap: true, fontFamily: V.FONT },
+                     min: function (v) { return v.min - margin(v); }, max: function (v) { return v.max + margin(v); } };
     option.yAxis = { type: positive ? "log" : "value", position: "right", axisLabel: { fontFamily: V.FONT } };
     option.tooltip.trigger = "item";
     option.tooltip.formatter = function (p) {
@@ -41,7 +44,10 @@
       };
     });
     chart.setOption(option);
-    chart.on("click", function (p) {
+    // "mouseup", not "click": on this SVG chart ECharts 6 reports no click on a scatter symbol
+    // (measured in chromium: the pointer's down, up and click all reach the chart, the click event
+    // never comes), while a bar's and a node's clicks do.
+    chart.on("mouseup", function (p) {
       window.location.href = V.href(data.points[p.data.value[2]].url);
     });
   };

@@ -88,7 +88,7 @@
     return count;
   }
 
-  // Where a drawn mark is, in page coordinates (for a test's real mouse click).
+  // Where a drawn mark's centre is in the window (for a test's real mouse click).
   function markBox(container, seriesIndex, dataIndex) {
     var chart = container.dossierChart;
     var g = chart.getModel().getSeries()[seriesIndex].getData().getItemGraphicEl(dataIndex);
@@ -96,7 +96,7 @@
     g.updateTransform();
     if (g.transform) rect.applyTransform(g.transform);
     var outer = chart.getDom().getBoundingClientRect();
-    return { x: outer.left + window.scrollX + rect.x + rect.width / 2, y: outer.top + window.scrollY + rect.y + rect.height / 2 };
+    return { x: outer.left + rect.x + rect.width / 2, y: outer.top + rect.y + rect.height / 2 };
   }
 
   var api = {
