@@ -194,14 +194,36 @@ def test_each_actor_page_lists_what_the_actor_said(built):
 
 # --- keyword in context ------------------------------------------------------------------------------
 
+def kwic_sentences(docs) -> list[tuple[str, str]]:
+    """(article id, sentence) in reading order, over every shard that the index lists."""
+    index = data(docs, "search/kwic/index.json")
+    out = []
+    for path in index["shards"]:
+        shard = data(docs, path)
+        out += [(shard["articles"][number]["id"], text) for number, text in shard["sentences"]]
+    return out
+
+
 def test_kwic_holds_every_sentence_of_every_article(built):
     docs, _, articles = built
-    kwic = data(docs, "search/kwic.json")
-    ids = [a["id"] for a in kwic["articles"]]
-    assert sorted(ids) == sorted(a.id for a in articles)
+    sentences = kwic_sentences(docs)
+    assert data(docs, "search/kwic/index.json")["articles"] == len(articles)
     for a in articles:
-        mine = [text for number, text in kwic["sentences"] if ids[number] == a.id]
+        mine = [text for article_id, text in sentences if article_id == a.id]
         assert mine == [" ".join(s.text.split()) for s in split_sentences(a.paragraphs)]
+
+
+def test_kwic_shards_hold_a_fixed_number_of_articles_newest_first(built, monkeypatch):
+    _, _, articles = built
+    monkeypatch.setattr("generator.views.kwic.SHARD_ARTICLES", 4)
+    views = render_views(articles, load())
+    index = json.loads(views.data["search/kwic/index.json"])
+    assert index["shards"] == ["search/kwic/000.json", "search/kwic/001.json", "search/kwic/002.json"]
+    shards = [json.loads(views.data[path]) for path in index["shards"]]
+    assert [len(s["articles"]) for s in shards] == [4, 4, 1]
+    dates = [a["date"] for s in shards for a in s["articles"]]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True) and dates == dated + [None] * (len(dates) - len(dated))
 
 
 # --- files: owned, listed, deterministic -------------------------------------------------------------
@@ -210,7 +232,7 @@ def test_view_files_are_owned_by_the_manifest_and_reported_as_written(built):
     docs, report, _ = built
     manifest = read_manifest(docs)
     expected = ["dates/timeline.json", "dates/timeline-articles.json", "network/network.json", "network/articles.json",
-                "search/kwic.json", "actors/hamas.json", "figures/index.md", "network/index.md", "quotes/index.md",
+                "search/kwic/index.json", "search/kwic/000.json", "actors/hamas.json", "figures/index.md", "network/index.md", "quotes/index.md",
                 *(f"figures/{kind}.json" for kind in KINDS)]
     for path in expected:
         assert path in manifest
@@ -231,8 +253,7 @@ def kwic_matches(docs, query: str) -> int:
     """What the keyword-in-context tab must find, with the search's analyser in Python."""
     analyzer, _ = search_analyzer(load())
     wanted = set(analyzer.analyze(query))
-    kwic = data(docs, "search/kwic.json")
-    return sum(1 for _, text in kwic["sentences"] if wanted <= set(analyzer.analyze(text)))
+    return sum(1 for _, text in kwic_sentences(docs) if wanted <= set(analyzer.analyze(text)))
 
 
 def test_kwic_finds_clitic_forms_as_the_search_does(built):

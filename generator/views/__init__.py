@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..kb import KnowledgeBase
 from ..records import Article
 from .common import to_json
-from .kwic import DATA as KWIC, kwic_data
+from .kwic import INDEX as KWIC_INDEX, kwic_shards
 from .figures_tracker import KINDS, figure_data, figure_page, figure_points, figures_index
 from .network import ARTICLES as NETWORK_ARTICLES, DATA as NETWORK, neighbourhood_section, network_files, network_page
 from .quotes_index import actor_quotes_section, quotes_by_speaker, quotes_index
@@ -54,5 +54,7 @@ def render_views(articles: list[Article], kb: KnowledgeBase) -> Views:
             parts.append(neighbourhood_section(actor, neighbourhoods[actor]))
         parts.append(actor_quotes_section(by_speaker.get(actor, [])))
         views.sections[f"actor/{actor}"] = "\n".join(p for p in parts if p)
-    views.data[KWIC] = to_json(kwic_data(articles, kb))
+    kwic_index, shards = kwic_shards(articles, kb)
+    views.data[KWIC_INDEX] = to_json(kwic_index)
+    views.data.update((path, to_json(shard)) for path, shard in zip(kwic_index["shards"], shards))
     return views

@@ -5,6 +5,12 @@
  * (search/analyzer.json through arabic-analyzer.js), so "لحماس" and "حماس" meet as they do in
  * the search.  A sentence matches when it holds every term of the query.
  *
+ * The sentences come in shards, newest articles first (search/kwic/index.json lists them): shards
+ * are read one after another until a page of rows is found; "more" reads on.  Analysing every word
+ * of every sentence is the slow part (about 20 µs a new word), so a sentence is analysed only when
+ * its normalised text holds a form the query's terms can come from: the term itself, with ل for
+ * ال ("للقدس"), or a word the analyser's alias table turns into it ("الأمريكية" -> امريكا).
+ *
  * Kept apart from the search page's own scripts: it only adds a tab bar before
  * #dossier-search-page and reads the query from the address (?q=) or from its own box.
  */
@@ -35,17 +41,28 @@
     var status = container.appendChild(V.el("p", "dossier-search__status"));
     var table = container.appendChild(V.el("div", "dossier-kwic__table"));
 
-    var corpus = null, analyzer = null, cache = new Map();
+    var more = container.appendChild(V.el("button", "dossier-kwic__more", "المزيد"));
+    more.type = "button";
+    more.hidden = true;
+
+    var index = null, analyzer = null, shards = [], cache = new Map(), run_id = 0;
+    var state = { query: "", rows: [], next: 0, read: 0, limit: SHOWN, wanted: null, sources: null };
 
     function ready() {
-      if (!corpus) {
-        corpus = Promise.all([load(), V.fetchJson("search/analyzer.json")]).then(function (parts) {
+      if (!index) {
+        index = Promise.all([load(), V.fetchJson("search/analyzer.json")]).then(function (parts) {
           // An analyser of its own: the search's (DossierAnalyzer.load) stays untouched.
           analyzer = new DossierAnalyzer.Analyzer(parts[1]);
+          analyzer.aliasTable = parts[1].aliases || {};
           return parts[0];
         });
       }
-      return corpus;
+      return index;
+    }
+
+    function shard(i, list) {
+      if (!shards[i]) shards[i] = V.fetchJson(list[i]);
+      return shards[i];
     }
 
     function termsOf(word) {
@@ -53,8 +70,22 @@
       return cache.get(word);
     }
 
+    // The normalised forms that can carry each term (see the note at the top).
+    function sourcesOf(terms) {
+      return terms.map(function (term) {
+        var forms = [term];
+        Object.keys(analyzer.aliasTable).forEach(function (k) { if (analyzer.aliasTable[k] === term) forms.push(k); });
+        forms.slice().forEach(function (f) { if (f.indexOf("ال") === 0) forms.push("ل" + f.slice(1)); });
+        return forms;
+      });
+    }
+
     // Where the sentence holds every query term: the first word carrying one, else null.
-    function match(sentence, wanted) {
+    function match(sentence, wanted, sources) {
+      var plain = DossierAnalyzer.normalize(sentence);
+      for (var s = 0; s < sources.length; s++) {
+        if (!sources[s].some(function (f) { return plain.indexOf(f) >= 0; })) return null;
+      }
       var found = new Set(), first = null, m;
       WORD.lastIndex = 0;
       while ((m = WORD.exec(sentence))) {
@@ -74,40 +105,79 @@
       return fromEnd ? "… " + text.slice(text.length - CONTEXT) : text.slice(0, CONTEXT) + " …";
     }
 
-    function run() {
-      var query = input.value.trim();
+    function row(body, r) {
+      var tr = body.appendChild(V.el("tr", "dossier-kwic__row"));
+      var before = tr.appendChild(V.el("td", "dossier-kwic__before"));
+      before.appendChild(V.el("span", null, cut(r.text.slice(0, r.at.start), true))).dir = "rtl";
+      var mid = tr.appendChild(V.el("td", "dossier-kwic__match"));
+      var a = mid.appendChild(V.el("a", null, r.text.slice(r.at.start, r.at.end)));
+      a.href = V.href(r.article.url) + "#:~:text=" + encodeURIComponent(r.text.split(" ").slice(0, 8).join(" "));
+      a.title = r.article.title;
+      tr.appendChild(V.el("td", "dossier-kwic__after", cut(r.text.slice(r.at.end), false)));
+      var source = tr.appendChild(V.el("td", "dossier-kwic__source"));
+      source.appendChild(V.el("bdi", null, r.article.date || "بلا تاريخ")).dir = r.article.date ? "ltr" : "rtl";
+      source.appendChild(V.el("span", null, " · " + r.article.outlet));
+    }
+
+    function show(list) {
+      var done = state.next >= list.shards.length;
       table.textContent = "";
-      container.setAttribute("data-query", query);
-      if (!query) { status.textContent = "اكتب كلمة لترى كل جملة ترد فيها."; container.setAttribute("data-count", "0"); return; }
-      status.textContent = "…";
-      ready().then(function (data) {
-        if (input.value.trim() !== query) return;
-        var wanted = new Set(analyzer.analyze(query));
-        if (!wanted.size) { status.textContent = "لا كلمة بحث في الاستعلام (كلمات شائعة فقط)."; container.setAttribute("data-count", "0"); return; }
-        var rows = [];
-        data.sentences.forEach(function (pair) {
-          var at = match(pair[1], wanted);
-          if (at) rows.push({ article: data.articles[pair[0]], text: pair[1], at: at });
+      var tbl = table.appendChild(V.el("table", "dossier-kwic__grid"));   // a class: material's table look (and its cell alignment) stays off
+      var body = tbl.appendChild(V.el("tbody"));
+      state.rows.slice(0, state.limit).forEach(function (r) { row(body, r); });
+      if (!state.rows.length && done) status.textContent = "لا جملة تحمل هذا الاستعلام.";
+      else if (done && state.rows.length <= state.limit) status.textContent = state.rows.length + " جملة";
+      else status.textContent = "أول " + Math.min(state.rows.length, state.limit) + " جملة، في أحدث " + state.read + " مقالة من " + list.articles;
+      more.hidden = done && state.rows.length <= state.limit;
+      container.setAttribute("data-count", String(state.rows.length));
+      container.setAttribute("data-complete", String(done));
+    }
+
+    // Read shards until there are more rows than the limit, or none is left.
+    function search(list, id, wanted, sources, began) {
+      if (id !== run_id) return;
+      if (state.rows.length > state.limit || state.next >= list.shards.length) {
+        container.setAttribute("data-search-ms", String(Math.round(performance.now() - began)));
+        show(list);
+        return;
+      }
+      shard(state.next, list.shards).then(function (part) {
+        if (id !== run_id) return;
+        part.sentences.forEach(function (pair) {
+          var at = match(pair[1], wanted, sources);
+          if (at) state.rows.push({ article: part.articles[pair[0]], text: pair[1], at: at });
         });
-        status.textContent = rows.length ? rows.length + " جملة" + (rows.length > SHOWN ? "، تُعرض أول " + SHOWN : "") : "لا جملة تحمل هذا الاستعلام.";
-        var tbl = table.appendChild(V.el("table", "dossier-kwic__grid"));   // a class: material's table look (and its cell alignment) stays off
-        var body = tbl.appendChild(V.el("tbody"));
-        rows.slice(0, SHOWN).forEach(function (r) {
-          var tr = body.appendChild(V.el("tr", "dossier-kwic__row"));
-          var before = tr.appendChild(V.el("td", "dossier-kwic__before"));
-          before.appendChild(V.el("span", null, cut(r.text.slice(0, r.at.start), true))).dir = "rtl";
-          var mid = tr.appendChild(V.el("td", "dossier-kwic__match"));
-          var a = mid.appendChild(V.el("a", null, r.text.slice(r.at.start, r.at.end)));
-          a.href = V.href(r.article.url) + "#:~:text=" + encodeURIComponent(r.text.slice(0, 120).split(" ").slice(0, 8).join(" "));
-          a.title = r.article.title;
-          tr.appendChild(V.el("td", "dossier-kwic__after", cut(r.text.slice(r.at.end), false)));
-          var source = tr.appendChild(V.el("td", "dossier-kwic__source"));
-          source.appendChild(V.el("bdi", null, r.article.date || "بلا تاريخ")).dir = r.article.date ? "ltr" : "rtl";
-          source.appendChild(V.el("span", null, " · " + r.article.outlet));
-        });
-        container.setAttribute("data-count", String(rows.length));
+        state.next++;
+        state.read = (state.read || 0) + part.articles.length;
+        search(list, id, wanted, sources, began);
       });
     }
+
+    function run() {
+      var query = input.value.trim();
+      var id = ++run_id;
+      table.textContent = "";
+      more.hidden = true;
+      container.setAttribute("data-query", query);
+      container.removeAttribute("data-search-ms");
+      if (!query) { status.textContent = "اكتب كلمة لترى كل جملة ترد فيها."; container.setAttribute("data-count", "0"); return; }
+      status.textContent = "…";
+      ready().then(function (list) {
+        if (id !== run_id) return;
+        var began = performance.now();
+        var terms = Array.from(new Set(analyzer.analyze(query)));
+        if (!terms.length) { status.textContent = "لا كلمة بحث في الاستعلام (كلمات شائعة فقط)."; container.setAttribute("data-count", "0"); return; }
+        state = { query: query, rows: [], next: 0, read: 0, limit: SHOWN, wanted: new Set(terms), sources: sourcesOf(terms) };
+        search(list, id, state.wanted, state.sources, began);
+      });
+    }
+
+    more.addEventListener("click", function () {
+      ready().then(function (list) {
+        state.limit += SHOWN;
+        search(list, run_id, state.wanted, state.sources, performance.now());
+      });
+    });
 
     function select(kwic) {
       tabResults.setAttribute("aria-selected", String(!kwic));
