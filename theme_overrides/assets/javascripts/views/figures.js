@@ -19,7 +19,8 @@
     var positive = data.points.every(function (p) { return p.value > 0; });
     var option = V.baseOption();
     option.legend = { type: "scroll", top: 0, right: 0, align: "right", textStyle: { fontFamily: V.FONT } };
-    option.grid = { top: 50, bottom: 40, left: 16, right: 40, containLabel: true };
+    // room on the left for the half of an ISO date label that stands past the last tick
+    option.grid = { top: 50, bottom: 40, left: 40, right: 40, containLabel: true };
     // A margin either side: a point on the axis's very end is half clipped and cannot be clicked.
     function margin(v) { return Math.max(7 * 86400000, (v.max - v.min) * 0.04); }
     option.xAxis = { type: "time", inverse: true, axisLabel: { formatter: V.isoDay, hideOverlap: true, fontFamily: V.FONT },
