@@ -38,35 +38,44 @@ def by_file(articles, name):
 
 # --- figure tracker ------------------------------------------------------------------------------
 
+def points_of(docs, kind) -> list[dict]:
+    """The data file's compact points, spelled out."""
+    figure = data(docs, f"figures/{kind}.json")
+    return [{"date": d, "value": v, "source": figure["sources"][s], "article": figure["articles"][a]["id"],
+             "title": figure["articles"][a]["title"], "text": words, "qualifier": q, "precision": precision}
+            for d, v, s, a, words, q, precision in figure["points"]]
+
+
 def test_a_point_per_stated_figure_of_a_dated_article(built):
     docs, _, articles = built
     for kind in KINDS:
-        points = data(docs, f"figures/{kind}.json")["points"]
-        expected = sorted((a.id, f.value, f.text) for a in articles if a.date.value and len(a.date.value) >= 7
+        points = points_of(docs, kind)
+        expected = sorted((a.id, f.value, f.text, f.qualifier) for a in articles if a.date.value and len(a.date.value) >= 7
                           for f in a.figures if f.kind == kind)
-        assert sorted((p["article"], p["value"], p["text"]) for p in points) == expected
+        assert sorted((p["article"], p["value"], p["text"], p["qualifier"]) for p in points) == expected
         for p in points:
             article = next(a for a in articles if a.id == p["article"])
             assert p["date"][:len(article.date.value)] == article.date.value
-            assert p["url"].startswith(f"articles/{article.id}/#:~:text=")
+            assert p["title"] == article.title
+            assert p["precision"] == ("day" if len(article.date.value) == 10 else "month")
     undated = by_file(articles, "views-04.txt")
     assert not undated.date.value
-    assert all(p["article"] != undated.id for kind in KINDS for p in data(docs, f"figures/{kind}.json")["points"])
+    assert all(p["article"] != undated.id for kind in KINDS for p in points_of(docs, kind))
 
 
 def test_who_gives_a_figure_is_the_attributed_actor_else_the_outlet(built):
     docs, _, articles = built
-    points = data(docs, "figures/killed.json")["points"]
+    points = points_of(docs, "killed")
     seed = next(p for p in points if p["value"] == 56500)
-    assert (seed["source"], seed["source_label"], seed["attributed"]) == ("gaza-health-ministry", "وزارة الصحة في غزة", True)
+    assert seed["source"] == {"id": "gaza-health-ministry", "label": "وزارة الصحة في غزة", "attributed": True}
     own = next(p for p in points if p["article"] == by_file(articles, "views-02.txt").id)
-    assert (own["source_label"], own["attributed"]) == ("موقع الرصد الإخباري", False)
+    assert (own["source"]["label"], own["source"]["attributed"]) == ("موقع الرصد الإخباري", False)
 
 
 def test_two_sources_with_different_tolls_within_a_week_are_a_disagreement(built):
     docs, _, articles = built
-    killed = data(docs, "figures/killed.json")
-    pairs = [{killed["points"][i]["article"], killed["points"][j]["article"]} for i, j in killed["disagreements"]]
+    killed, points = data(docs, "figures/killed.json"), points_of(docs, "killed")
+    pairs = [{points[i]["article"], points[j]["article"]} for i, j in killed["disagreements"]]
     assert pairs == [{by_file(articles, "views-01.txt").id, by_file(articles, "views-02.txt").id}]
     page = (docs / "figures/killed.md").read_text(encoding="utf-8")
     assert "أرقام متباينة خلال أسبوع (1)" in page and "23,084" in page and "23,350" in page

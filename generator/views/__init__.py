@@ -37,7 +37,7 @@ def render_views(articles: list[Article], kb: KnowledgeBase) -> Views:
     for kind in KINDS:
         data = figure_data(kind, points[kind])
         views.data[f"figures/{kind}.json"] = to_json(data)
-        views.pages[f"figures/{kind}.md"] = figure_page(kind, data)
+        views.pages[f"figures/{kind}.md"] = figure_page(kind, points[kind], data)
     views.pages["figures/index.md"] = figures_index({kind: len(points[kind]) for kind in KINDS})
 
     network, filters, neighbourhoods = network_files(articles, kb)

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from ..kb import KnowledgeBase
 from ..markdown import escape
 from ..records import FIGURE_LABELS, Article
-from .common import actor_label, article_url, outlet_label, placeholder
+from .common import actor_label, outlet_label, placeholder
 
 # Every kind the theme has a label for, but "other": a page of unrelated counts tracks nothing.
 KINDS = {kind: label for kind, label in FIGURE_LABELS.items() if kind != "other"}
@@ -52,7 +52,6 @@ def figure_points(articles: list[Article], kb: KnowledgeBase) -> dict[str, list[
                 "source_label": actor_label(f.attributed_to, kb) if f.attributed_to else outlet_label(a, kb),
                 "attributed": bool(f.attributed_to),
                 "article": a.id, "title": a.title, "text": f.text,
-                "url": article_url(a.id) + "#:~:text=" + quote(f.text, safe=""),
                 "n": position,
             })
     for kind in points:
@@ -77,14 +76,30 @@ def disagreements(points: list[dict]) -> list[tuple[dict, dict]]:
 
 
 def figure_data(kind: str, points: list[dict]) -> dict:
-    pairs = disagreements(points)
+    """The data file: compact, since at 10,000 articles a kind has thousands of points.
+
+    Each point is [date, value, source, article, words, qualifier, precision], the source and the
+    article being positions in ``sources`` and ``articles`` (a title is written once, however many
+    figures its article states); the browser makes the sentence's link from the article and words.
+    """
+    sources: dict[str, int] = {}
+    articles: dict[str, int] = {}
+    source_rows, article_rows, rows = [], [], []
+    for p in points:
+        if p["source"] not in sources:
+            sources[p["source"]] = len(source_rows)
+            source_rows.append({"id": p["source"], "label": p["source_label"], "attributed": p["attributed"]})
+        if p["article"] not in articles:
+            articles[p["article"]] = len(article_rows)
+            article_rows.append({"id": p["article"], "title": p["title"]})
+        rows.append([p["date"], p["value"], sources[p["source"]], articles[p["article"]], p["text"], p["qualifier"],
+                     p["precision"]])
     index = {id(p): i for i, p in enumerate(points)}
-    return {"kind": kind, "label": KINDS[kind], "points": points,
-            "disagreements": [[index[id(a)], index[id(b)]] for a, b in pairs]}
+    return {"kind": kind, "label": KINDS[kind], "sources": source_rows, "articles": article_rows, "points": rows,
+            "disagreements": [[index[id(a)], index[id(b)]] for a, b in disagreements(points)]}
 
 
-def figure_page(kind: str, data: dict) -> str:
-    points = data["points"]
+def figure_page(kind: str, points: list[dict], data: dict) -> str:
     lines = ["---", f"title: 'تتبع الأرقام: {KINDS[kind]}'", "---", "", f"# تتبع الأرقام: {KINDS[kind]}", "",
              "كل رقم ذُكر في مقالة مؤرَّخة، في تاريخ المقالة، بلون من يعطيه: الجهة التي نُسب إليها في الجملة، "
              "وإلا المنفذ الذي نشر المقالة. اختر نقطة لتفتح الجملة التي جاء منها الرقم.", ""]

@@ -18,6 +18,7 @@
   "use strict";
   var V = window.DossierViews;
   var SHOWN = 500;
+  var STEP_SHARDS = 10;    // shards read before showing what was found: 1,000 articles, a few hundred ms
   var CONTEXT = 70;        // characters of context on each side
   // A run of letters, digits and the marks inside Arabic words (diacritics, tatweel).
   var WORD = /[0-9A-Za-z\u00c0-\u024f\u0621-\u065f\u0660-\u0669\u0670-\u06d3\u06f0-\u06f9\u0640]+/g;
@@ -127,16 +128,18 @@
       state.rows.slice(0, state.limit).forEach(function (r) { row(body, r); });
       if (!state.rows.length && done) status.textContent = "لا جملة تحمل هذا الاستعلام.";
       else if (done && state.rows.length <= state.limit) status.textContent = state.rows.length + " جملة";
+      else if (state.rows.length <= state.limit) status.textContent = state.rows.length + " جملة في أحدث " + state.read + " مقالة من " + list.articles + "؛ «المزيد» يبحث في ما بعدها";
       else status.textContent = "أول " + Math.min(state.rows.length, state.limit) + " جملة، في أحدث " + state.read + " مقالة من " + list.articles;
       more.hidden = done && state.rows.length <= state.limit;
       container.setAttribute("data-count", String(state.rows.length));
       container.setAttribute("data-complete", String(done));
     }
 
-    // Read shards until there are more rows than the limit, or none is left.
-    function search(list, id, wanted, sources, began) {
+    // Read shards until there are more rows than the limit, STEP_SHARDS were read, or none is left.
+    function search(list, id, wanted, sources, began, step) {
       if (id !== run_id) return;
-      if (state.rows.length > state.limit || state.next >= list.shards.length) {
+      step = step || 0;
+      if (state.rows.length > state.limit || state.next >= list.shards.length || step >= STEP_SHARDS) {
         container.setAttribute("data-search-ms", String(Math.round(performance.now() - began)));
         show(list);
         return;
@@ -149,7 +152,7 @@
         });
         state.next++;
         state.read = (state.read || 0) + part.articles.length;
-        search(list, id, wanted, sources, began);
+        search(list, id, wanted, sources, began, step + 1);
       });
     }
 
@@ -174,7 +177,7 @@
 
     more.addEventListener("click", function () {
       ready().then(function (list) {
-        state.limit += SHOWN;
+        if (state.rows.length > state.limit) state.limit += SHOWN;
         search(list, run_id, state.wanted, state.sources, performance.now());
       });
     });
