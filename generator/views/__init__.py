@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..extract.text import split_sentences
 from ..kb import KnowledgeBase
 from ..records import Article
 from .common import to_json
@@ -28,6 +29,8 @@ class Views:
 
 def render_views(articles: list[Article], kb: KnowledgeBase) -> Views:
     views = Views()
+    # Split once: the network counts actors per sentence, the keyword in context lists them.
+    sentences = {a.id: split_sentences(a.paragraphs) for a in articles}
 
     timeline, lists = timeline_data(articles, kb)
     views.data[TIMELINE], views.data[TIMELINE_ARTICLES] = to_json(timeline), to_json(lists)
@@ -40,7 +43,7 @@ def render_views(articles: list[Article], kb: KnowledgeBase) -> Views:
         views.pages[f"figures/{kind}.md"] = figure_page(kind, points[kind], data)
     views.pages["figures/index.md"] = figures_index({kind: len(points[kind]) for kind in KINDS})
 
-    network, filters, neighbourhoods = network_files(articles, kb)
+    network, filters, neighbourhoods = network_files(articles, sentences, kb)
     views.data[NETWORK], views.data[NETWORK_ARTICLES] = to_json(network), to_json(filters)
     views.pages["network/index.md"] = network_page(network)
 
@@ -54,7 +57,7 @@ def render_views(articles: list[Article], kb: KnowledgeBase) -> Views:
             parts.append(neighbourhood_section(actor, neighbourhoods[actor]))
         parts.append(actor_quotes_section(by_speaker.get(actor, [])))
         views.sections[f"actor/{actor}"] = "\n".join(p for p in parts if p)
-    kwic_index, shards = kwic_shards(articles, kb)
+    kwic_index, shards = kwic_shards(articles, sentences, kb)
     views.data[KWIC_INDEX] = to_json(kwic_index)
     views.data.update((path, to_json(shard)) for path, shard in zip(kwic_index["shards"], shards))
     return views

@@ -9,7 +9,7 @@ analyser (search/analyzer.json and arabic-analyzer.js), so a word found by the s
 """
 from __future__ import annotations
 
-from ..extract.text import split_sentences
+from ..extract.text import Sentence
 from ..indexes import newest_first
 from ..kb import KnowledgeBase
 from ..records import Article
@@ -20,8 +20,8 @@ INDEX = f"{FOLDER}/index.json"
 SHARD_ARTICLES = 100
 
 
-def kwic_shards(articles: list[Article], kb: KnowledgeBase) -> tuple[dict, list[dict]]:
-    """(the index, the shards in reading order)."""
+def kwic_shards(articles: list[Article], sentences: dict[str, list[Sentence]], kb: KnowledgeBase) -> tuple[dict, list[dict]]:
+    """(the index, the shards in reading order); ``sentences``: each article's, by id."""
     ordered = newest_first(articles)
     shards = []
     for first in range(0, len(ordered), SHARD_ARTICLES):
@@ -30,7 +30,7 @@ def kwic_shards(articles: list[Article], kb: KnowledgeBase) -> tuple[dict, list[
             "articles": [{"id": a.id, "title": a.title, "date": a.date.value, "outlet": outlet_label(a, kb),
                           "url": article_url(a.id)} for a in group],
             "sentences": [[number, " ".join(s.text.split())]
-                          for number, a in enumerate(group) for s in split_sentences(a.paragraphs)],
+                          for number, a in enumerate(group) for s in sentences[a.id]],
         })
     width = max(3, len(str(len(shards) - 1)))
     index = {"articles": len(ordered), "shards": [f"{FOLDER}/{n:0{width}d}.json" for n in range(len(shards))]}

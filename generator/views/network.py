@@ -18,7 +18,7 @@ import math
 from collections import Counter
 from itertools import combinations
 
-from ..extract.text import split_sentences
+from ..extract.text import Sentence
 from ..kb import KnowledgeBase
 from ..markdown import escape
 from ..records import Article
@@ -32,7 +32,7 @@ TABLE_PAIRS = 50
 LAYOUT_ROUNDS = 60
 
 
-def actor_sets(article: Article, kb: KnowledgeBase) -> tuple[list[str], list[set[str]]]:
+def actor_sets(article: Article, sentences: list[Sentence], kb: KnowledgeBase) -> tuple[list[str], list[set[str]]]:
     """The article's actors (sorted ids) and, per sentence, which of them it names."""
     ids = sorted({m.id for m in article.actors})
     wanted = set(ids)
@@ -40,7 +40,7 @@ def actor_sets(article: Article, kb: KnowledgeBase) -> tuple[list[str], list[set
     for m in article.actors:
         first_seen.setdefault(" ".join(m.sentence.split()), set()).add(m.id)
     per_sentence = []
-    for sentence in split_sentences(article.paragraphs):
+    for sentence in sentences if len(ids) > 1 else []:
         here = {hit.target for hit in kb.matcher.find(sentence.tokens) if hit.target in wanted}
         here |= first_seen.get(" ".join(sentence.text.split()), set())
         if len(here) > 1:
@@ -48,17 +48,20 @@ def actor_sets(article: Article, kb: KnowledgeBase) -> tuple[list[str], list[set
     return ids, per_sentence
 
 
-def cooccurrence(articles: list[Article], kb: KnowledgeBase) -> tuple[Counter, Counter, Counter, list[dict]]:
+def cooccurrence(articles: list[Article], sentences: dict[str, list[Sentence]],
+                 kb: KnowledgeBase) -> tuple[Counter, Counter, Counter, list[dict]]:
     """(articles per actor, articles per pair, sentences per pair, one row per article for filtering).
+
+    ``sentences``: each article's sentences by id (split once for all the views).
 
     A pair is a sorted tuple of two actor ids, so each count is symmetric by construction."""
     per_actor, pair_articles, pair_sentences = Counter(), Counter(), Counter()
     rows = []
     for a in sorted(articles, key=lambda a: a.id):
-        ids, sentences = actor_sets(a, kb)
+        ids, named = actor_sets(a, sentences[a.id], kb)
         per_actor.update(ids)
         pair_articles.update(combinations(ids, 2))
-        in_sentences = Counter(pair for here in sentences for pair in combinations(sorted(here), 2))
+        in_sentences = Counter(pair for here in named for pair in combinations(sorted(here), 2))
         pair_sentences.update(in_sentences)
         rows.append({"id": a.id, "month": (a.date.value or "")[:7], "topics": a.topics, "actors": ids,
                      "sentence_pairs": in_sentences})
@@ -101,9 +104,10 @@ def layout(nodes: list[str], weights: dict[tuple[str, str], int]) -> dict[str, t
     return {node: (round(pos[index[node]][0], 4), round(pos[index[node]][1], 4)) for node in nodes}
 
 
-def network_files(articles: list[Article], kb: KnowledgeBase) -> tuple[dict, dict, dict[str, dict]]:
+def network_files(articles: list[Article], sentences: dict[str, list[Sentence]],
+                  kb: KnowledgeBase) -> tuple[dict, dict, dict[str, dict]]:
     """(network.json, articles.json, {actor id: its neighbourhood})."""
-    per_actor, pair_articles, pair_sentences, rows = cooccurrence(articles, kb)
+    per_actor, pair_articles, pair_sentences, rows = cooccurrence(articles, sentences, kb)
     ranked = sorted(per_actor, key=lambda i: (-per_actor[i], i))[:MAP_NODES]
     on_map = set(ranked)
     positions = layout(ranked, {p: w for p, w in pair_articles.items() if p[0] in on_map and p[1] in on_map})
@@ -125,10 +129,13 @@ def network_files(articles: list[Article], kb: KnowledgeBase) -> tuple[dict, dic
         pairs = [[index[a], index[b], n] for (a, b), n in sorted(r["sentence_pairs"].items())
                  if a in on_map and b in on_map]
         filter_rows.append([r["month"], [topics.index(t) for t in r["topics"] if t in topics], sorted(present), pairs])
+    adjacent: dict[str, list[tuple[str, int]]] = {actor: [] for actor in per_actor}
+    for (a, b), n in pair_articles.items():
+        adjacent[a].append((b, n))
+        adjacent[b].append((a, n))
     neighbourhoods = {}
     for actor in sorted(per_actor):
-        around = [(b if a == actor else a, n) for (a, b), n in pair_articles.items() if actor in (a, b)]
-        around.sort(key=lambda kv: (-kv[1], kv[0]))
+        around = sorted(adjacent[actor], key=lambda kv: (-kv[1], kv[0]))
         neighbourhoods[actor] = {
             "center": {"id": actor, "label": actor_label(actor, kb), "articles": per_actor[actor], "url": f"actors/{actor}/"},
             "neighbours": [{"id": other, "label": actor_label(other, kb), "url": f"actors/{other}/", "articles": n,
