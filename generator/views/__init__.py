@@ -14,7 +14,7 @@ from ..kb import KnowledgeBase
 from ..records import Article
 from .common import to_json
 from .kwic import INDEX as KWIC_INDEX, kwic_shards
-from .figures_tracker import KINDS, figure_data, figure_page, figure_points, figures_index
+from .figures_tracker import KINDS, disagreements, figure_data, figure_page, figure_points, figures_index
 from .network import ARTICLES as NETWORK_ARTICLES, DATA as NETWORK, neighbourhood_section, network_files, network_page
 from .quotes_index import actor_quotes_section, quotes_by_speaker, quotes_index
 from .timeline import ARTICLES as TIMELINE_ARTICLES, DATA as TIMELINE, timeline_data, timeline_section
@@ -38,9 +38,9 @@ def render_views(articles: list[Article], kb: KnowledgeBase) -> Views:
 
     points = figure_points(articles, kb)
     for kind in KINDS:
-        data = figure_data(kind, points[kind])
-        views.data[f"figures/{kind}.json"] = to_json(data)
-        views.pages[f"figures/{kind}.md"] = figure_page(kind, points[kind], data)
+        pairs = disagreements(points[kind])
+        views.data[f"figures/{kind}.json"] = to_json(figure_data(kind, points[kind], pairs))
+        views.pages[f"figures/{kind}.md"] = figure_page(kind, points[kind], pairs)
     views.pages["figures/index.md"] = figures_index({kind: len(points[kind]) for kind in KINDS})
 
     network, filters, neighbourhoods = network_files(articles, sentences, kb)

@@ -75,12 +75,14 @@ def disagreements(points: list[dict]) -> list[tuple[dict, dict]]:
     return pairs
 
 
-def figure_data(kind: str, points: list[dict]) -> dict:
+def figure_data(kind: str, points: list[dict], pairs: list[tuple[dict, dict]]) -> dict:
     """The data file: compact, since at 10,000 articles a kind has thousands of points.
 
     Each point is [date, value, source, article, words, qualifier, precision], the source and the
     article being positions in ``sources`` and ``articles`` (a title is written once, however many
     figures its article states); the browser makes the sentence's link from the article and words.
+    ``disputed``: the points in a disagreement, which the chart rings; the pairs themselves are
+    listed on the page (at 10,000 articles they are tens of thousands, more than the points).
     """
     sources: dict[str, int] = {}
     articles: dict[str, int] = {}
@@ -96,23 +98,25 @@ def figure_data(kind: str, points: list[dict]) -> dict:
                      p["precision"]])
     index = {id(p): i for i, p in enumerate(points)}
     return {"kind": kind, "label": KINDS[kind], "sources": source_rows, "articles": article_rows, "points": rows,
-            "disagreements": [[index[id(a)], index[id(b)]] for a, b in disagreements(points)]}
+            "disputed": sorted({index[id(p)] for pair in pairs for p in pair})}
 
 
-def figure_page(kind: str, points: list[dict], data: dict) -> str:
+def figure_page(kind: str, points: list[dict], pairs: list[tuple[dict, dict]]) -> str:
     lines = ["---", f"title: 'تتبع الأرقام: {KINDS[kind]}'", "---", "", f"# تتبع الأرقام: {KINDS[kind]}", "",
              "كل رقم ذُكر في مقالة مؤرَّخة، في تاريخ المقالة، بلون من يعطيه: الجهة التي نُسب إليها في الجملة، "
              "وإلا المنفذ الذي نشر المقالة. اختر نقطة لتفتح الجملة التي جاء منها الرقم.", ""]
     if not points:
         return "\n".join(lines + ["لا أرقام من هذا النوع في مقالات مؤرَّخة.", ""])
     lines += [placeholder("figures", f"figures/{kind}.json"), ""]
-    if data["disagreements"]:
-        lines += [f"## أرقام متباينة خلال أسبوع ({len(data['disagreements'])})", "",
+    if pairs:
+        lines += [f"## أرقام متباينة خلال أسبوع ({len(pairs)})", "",
                   f"مصدران مختلفان يذكران قيمتين مختلفتين خلال {WITHIN_DAYS} أيام (القيمتان متقاربتان: "
                   f"الكبرى لا تزيد على {DISAGREE_RATIO} مرة الصغرى، وإلا فهما حدثان مختلفان على الأرجح).", "",
                   "| التاريخ | المصدر | القيمة | التاريخ | المصدر | القيمة |", "|" + " --- |" * 6]
-        for i, j in data["disagreements"][:TABLE_ROWS]:
-            lines.append("| " + " | ".join(_cells(points[i]) + _cells(points[j])) + " |")
+        for first, second in pairs[:TABLE_ROWS]:
+            lines.append("| " + " | ".join(_cells(first) + _cells(second)) + " |")
+        if len(pairs) > TABLE_ROWS:
+            lines += ["", f"يعرض الجدول أول {TABLE_ROWS} زوج، بحسب التاريخ؛ النقاط المتباينة كلها محاطة بالأحمر في الرسم."]
         lines.append("")
     lines += [f"## كل النقاط ({len(points)})", "",
               "| التاريخ | القيمة | المصدر | الجملة | المقالة |", "| --- | --- | --- | --- | --- |"]

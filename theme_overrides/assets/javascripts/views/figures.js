@@ -6,8 +6,7 @@
   V.draw.figures = function (container, data) {
     var chart = V.chartIn(container);
     // A point: [date, value, source, article, words, qualifier, precision] (generator/views/figures_tracker.py).
-    var disputed = new Set();
-    data.disagreements.forEach(function (pair) { disputed.add(pair[0]); disputed.add(pair[1]); });
+    var disputed = new Set(data.disputed);
     // One series per source, the most frequent first (the legend's order); past SERIES sources,
     // the rest share one grey series: hundreds of series would take seconds to draw.
     var SERIES = 11;
