@@ -28,6 +28,7 @@ from .kb import DEFAULT_KB_DIR, load
 from .records import Article
 from .render import article_path, dump_yaml, front_matter, render_article
 from .search import render_search_files
+from .views import render_views
 from .writer import WriteResult, write_tree
 
 REPORT = ".dossier/report.json"
@@ -157,13 +158,16 @@ def _longer_id(article_id: str, sha256: str, taken: set[str]) -> str:
 def render_dossier(articles: list[Article], kb) -> dict[str, bytes]:
     """Every generated file of the dossier, as {path relative to docs/: bytes}."""
     pages: dict[str, str] = {article_path(a.id): render_article(a, kb) for a in articles}
-    pages.update(render_indexes(articles, kb))
+    views = render_views(articles, kb)
+    pages.update(render_indexes(articles, kb, views.sections))
+    pages.update(views.pages)
     example = dump_yaml(front_matter(articles[0], kb)) if articles else None
     pages["schema.md"] = render_schema_page(example)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(render_search_files(articles, kb))
     for render_reusable in (render_citation_files, render_data_files, render_feeds):   # docs/citations, data, feeds
         files.update(render_reusable(articles, kb))
+    files.update(views.data)
     return files
 
 

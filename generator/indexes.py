@@ -70,9 +70,11 @@ class Group:
     articles: list = field(default_factory=list)
 
 
-def render_indexes(articles: list[Article], kb: KnowledgeBase) -> dict[str, str]:
-    """Every index page, as {path relative to docs/: Markdown}."""
+def render_indexes(articles: list[Article], kb: KnowledgeBase, sections: dict[str, str] | None = None) -> dict[str, str]:
+    """Every index page, as {path relative to docs/: Markdown}; ``sections``: the research views' pieces
+    of these pages (generator/views), placed by the templates with view(name)."""
     env = _env()
+    env.globals["view"] = lambda name: (sections or {}).get(name, "")
     env.globals["outlet_label"] = lambda a: outlet_label(a.outlet_id, a.outlet, kb)
     ordered = newest_first(articles)
     pages: dict[str, str] = {}

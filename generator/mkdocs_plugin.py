@@ -22,13 +22,10 @@ from .citations import BIBTEX_FILE, CSL_FILE, format_citation, load_citations
 from .feeds import FEED_FILE
 from .indexes import outlet_label
 from .kb import DEFAULT_KB_DIR, KnowledgeBaseError, load
+from .records import FIGURE_LABELS
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
-FIGURE_LABELS = {
-    "killed": "قتلى", "injured": "مصابون", "hostages": "رهائن ومحتجزون", "prisoners": "أسرى ومعتقلون",
-    "truce-days": "أيام الهدنة", "trucks": "شاحنات", "displaced": "نازحون", "missing": "مفقودون", "other": "أخرى",
-}
 
 
 # Front-matter keys that mkdocs-material's templates print without escaping.

@@ -56,6 +56,13 @@ class DateFinding:
     notes: list[str] = field(default_factory=list)
 
 
+# What a reader sees for each Figure.kind (the theme's labels, the figure tracker's pages).
+FIGURE_LABELS = {
+    "killed": "قتلى", "injured": "مصابون", "hostages": "رهائن ومحتجزون", "prisoners": "أسرى ومعتقلون",
+    "truce-days": "أيام الهدنة", "trucks": "شاحنات", "displaced": "نازحون", "missing": "مفقودون", "other": "أخرى",
+}
+
+
 @dataclass
 class Figure:
     kind: str                  # killed, injured, hostages, prisoners, truce-days, trucks, displaced, missing, other
