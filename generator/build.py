@@ -17,6 +17,7 @@ from typing import Callable
 
 from . import __version__
 from .arabic import normalize
+from .config import DossierConfig
 from .extract import extract
 from .indexes import render_indexes, render_schema_page
 from .ingest import InputError, discover, display_name, read_article
@@ -55,7 +56,8 @@ class BuildReport:
 
 
 def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, check: bool = False,
-          force: bool = False, progress: Callable[[int, int], None] | None = None) -> tuple[BuildReport, list[Article]]:
+          force: bool = False, progress: Callable[[int, int], None] | None = None,
+          dossier: DossierConfig = DossierConfig()) -> tuple[BuildReport, list[Article]]:
     kb = load(kb_dir)
     report = BuildReport()
     found = discover(sources)
@@ -72,7 +74,7 @@ def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, che
         # delete every article page it has.
         return report, []
 
-    files = render_dossier(intake.articles, kb)
+    files = render_dossier(intake.articles, kb, dossier)
     files[REPORT] = report.to_json()
     report.write = write_tree(docs, files, force=force, check=check)
     return report, intake.articles
@@ -134,10 +136,10 @@ def _longer_id(article_id: str, sha256: str, taken: set[str]) -> str:
     raise AssertionError("two files with the same sha256 are caught as duplicates before this")
 
 
-def render_dossier(articles: list[Article], kb) -> dict[str, bytes]:
+def render_dossier(articles: list[Article], kb, dossier: DossierConfig = DossierConfig()) -> dict[str, bytes]:
     """Every generated file of the dossier, as {path relative to docs/: bytes}."""
     pages: dict[str, str] = {article_path(a.id): render_article(a, kb) for a in articles}
-    pages.update(render_indexes(articles, kb))
+    pages.update(render_indexes(articles, kb, dossier))
     example = dump_yaml(front_matter(articles[0], kb)) if articles else None
     pages["schema.md"] = render_schema_page(example)
     files = {path: text.encode("utf-8") for path, text in pages.items()}

@@ -14,6 +14,7 @@ import jinja2
 import yaml
 
 from .clean import first_sentence as lead_sentence
+from .config import DossierConfig
 from .counted import ACTOR, ARTICLE, OUTLET, TOPIC, counted
 from .kb import Entry, KnowledgeBase
 from .markdown import escape, strip_controls
@@ -77,8 +78,8 @@ class Group:
     articles: list = field(default_factory=list)
 
 
-def render_indexes(articles: list[Article], kb: KnowledgeBase) -> dict[str, str]:
-    """Every index page, as {path relative to docs/: Markdown}."""
+def render_indexes(articles: list[Article], kb: KnowledgeBase, dossier: DossierConfig = DossierConfig()) -> dict[str, str]:
+    """Every index page, as {path relative to docs/: Markdown}; the home page is headed with the dossier's title."""
     env = _env()
     # Readers see an outlet's Arabic name; the front matter keeps the knowledge base's English one.
     env.globals["outlet_label"] = lambda a: (kb.entries[a.outlet_id].name_ar or a.outlet) if a.outlet_id else a.outlet
@@ -135,6 +136,7 @@ def render_indexes(articles: list[Article], kb: KnowledgeBase) -> dict[str, str]
 
     dated = sorted(a.date.value for a in articles if a.date.value)
     pages["index.md"] = env.get_template("home.md.j2").render(
+        title=dossier.title, description=dossier.description,
         counts={"articles": len(articles), "actors": len(actors), "topics": len(listed),
                 # Articles of no known outlet are grouped on one page, but that page is not an outlet.
                 "outlets": sum(1 for o in outlets if o["slug"] != UNKNOWN_OUTLET),
