@@ -53,6 +53,16 @@ def normalize(text: str) -> str:
     return text.lower()
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def arabic_share(text: str) -> float:
+    """The share of the text's letters that are Arabic letters (0.0 when it has no letter at all)."""
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
+
+
 # After normalisation a token is a run of Arabic letters, Latin letters or
 # digits; everything else (punctuation, the Arabic comma, hashtag
 # underscores) separates tokens.  The JavaScript analyser uses the same class.

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .arabic import normalize
+from .arabic import arabic_share, normalize
 from .config import DossierConfig
 from .extract import extract
 from .indexes import render_indexes, render_schema_page
-from .ingest import InputError, discover, display_name, read_article
+from .ingest import ARTICLE_SUFFIX, SIDECAR_SUFFIX, InputError, discover, display_name, read_article
 from .kb import DEFAULT_KB_DIR, load
 from .records import Article
 from .render import article_path, dump_yaml, front_matter, render_article
@@ -28,12 +28,15 @@ from .search import render_search_files
 from .writer import WriteResult, write_tree
 
 REPORT = ".dossier/report.json"
+# The dossier reads Arabic: a text of which less than half the letters are Arabic (an English
+# note, a Latin-script page) is skipped, saying so, rather than built as an article.
+MIN_ARABIC_SHARE = 0.5
 
 
 @dataclass
 class FileReport:
     file: str
-    status: str                 # built | duplicate | skipped | ignored
+    status: str                 # built | duplicate | skipped | ignored | sidecar
     reason: str | None = None
     encoding: str | None = None
     id: str | None = None
@@ -50,7 +53,7 @@ class BuildReport:
 
     def to_json(self) -> bytes:
         data = {"generator_version": __version__,
-                "summary": {s: self.count(s) for s in ("built", "duplicate", "skipped", "ignored")},
+                "summary": {s: self.count(s) for s in ("built", "duplicate", "skipped", "ignored", "sidecar")},
                 "files": [asdict(f) for f in self.files]}
         return json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n"
 
@@ -63,11 +66,13 @@ def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, che
     found = discover(sources)
     report.files += [FileReport(_display(p.path, sources), "skipped", p.problem) for p in found.problems]
 
-    intake = Intake(kb)
+    intake = Intake(kb, dossier.max_article_bytes)
     for number, path in enumerate(found.articles, 1):
         if progress:
             progress(number, len(found.articles))
-        report.files.append(intake.take(path, _display(path, sources)))
+        line = intake.take(path, _display(path, sources))
+        report.files.append(line)
+        report.files += _sidecar_line(path, line, sources)
     report.files += [FileReport(_display(path, sources), "ignored", why) for path, why in found.ignored]
     if not intake.articles:
         # An empty or mistyped folder: an empty dossier written over the last one would
@@ -87,8 +92,9 @@ class Intake:
     under different site chrome.  Whatever happens, the file gets a report line.
     """
 
-    def __init__(self, kb):
+    def __init__(self, kb, max_bytes: int):
         self.kb = kb
+        self.max_bytes = max_bytes
         self.articles: list[Article] = []
         self.by_bytes: dict[str, str] = {}   # sha256 of the file -> id
         self.by_text: dict[str, str] = {}    # hash of the normalised body -> id
@@ -96,9 +102,13 @@ class Intake:
 
     def take(self, path: Path, shown: str) -> FileReport:
         try:
-            raw = read_article(path)
+            raw = read_article(path, self.max_bytes)
         except InputError as err:
             return FileReport(shown, "skipped", err.problem)
+        share = arabic_share(raw.text)
+        if share < MIN_ARABIC_SHARE:
+            return FileReport(shown, "skipped", f"not Arabic text: {share:.0%} of its letters are Arabic "
+                                                f"(an article needs at least {MIN_ARABIC_SHARE:.0%})", raw.encoding)
         if raw.sha256 in self.by_bytes:
             return FileReport(shown, "duplicate", "same bytes as another file", raw.encoding,
                               duplicate_of=self.by_bytes[raw.sha256])
@@ -121,6 +131,17 @@ class Intake:
         self.by_bytes[raw.sha256] = self.by_text[body_key] = article.id
         self.articles.append(article)
         return FileReport(shown, "built", None, raw.encoding, article.id)
+
+
+def _sidecar_line(article: Path, line: FileReport, sources: list[Path]) -> list[FileReport]:
+    """The report line of an article's sidecar: whose it is, or the error it caused."""
+    sidecar = article.with_name(article.name[: -len(ARTICLE_SUFFIX)] + SIDECAR_SUFFIX)
+    if not (sidecar.exists() or sidecar.is_symlink()):
+        return []
+    shown = _display(sidecar, sources)
+    if line.status == "skipped" and (line.reason or "").startswith("sidecar "):
+        return [FileReport(shown, "skipped", line.reason)]
+    return [FileReport(shown, "sidecar", f"sidecar of {line.file}")]
 
 
 def _longer_id(article_id: str, sha256: str, taken: set[str]) -> str:
@@ -167,7 +188,7 @@ def print_report(report: BuildReport, stream=None, *, quiet: bool = False, docs:
     """Every file and what became of it; with ``quiet``, only the problems and the summary."""
     stream = stream or sys.stderr
     for f in report.files:
-        if quiet and f.status in ("built", "duplicate", "ignored"):
+        if quiet and f.status in ("built", "duplicate", "ignored", "sidecar"):
             continue
         if f.status == "built":
             line = f"built      {f.file} -> articles/{f.id}.md ({f.encoding})"
@@ -175,6 +196,8 @@ def print_report(report: BuildReport, stream=None, *, quiet: bool = False, docs:
             line = f"duplicate  {f.file}: {f.reason}, kept articles/{f.duplicate_of}.md"
         elif f.status == "ignored":
             line = f"ignored    {f.file}: {f.reason}"
+        elif f.status == "sidecar":
+            line = f"sidecar    {f.file}: {f.reason}"
         else:
             line = f"SKIPPED    {f.file}: {f.reason}"
         print(_printable(line), file=stream)

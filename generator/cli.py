@@ -24,6 +24,8 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--check", action="store_true", help="write nothing; fail, naming the files, if docs/ is not what a build would write")
     b.add_argument("--force", action="store_true", help="overwrite generated files even if they were edited by hand")
     b.add_argument("--quiet", action="store_true", help="print only the summary and problems")
+    size_help = "skip article files larger than this many megabytes, unread (default: 2, or dossier.yml's max_article_size)"
+    b.add_argument("--max-article-size", type=_megabytes, default=None, metavar="MB", help=size_help)
 
     s = sub.add_parser("site", help="build a complete static site from any folder of articles")
     s.add_argument("--source", action="append", type=Path,
@@ -33,6 +35,9 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument("--kb", type=Path, default=None, help=kb_help)
     s.add_argument("--site-url", default=None, help="the address the site will be served from (for a sub-path)")
     s.add_argument("--title", default=None, help="the dossier's name for this site only (default: dossier.yml's title)")
+    s.add_argument("--max-article-size", type=_megabytes, default=None, metavar="MB", help=size_help)
+    s.add_argument("--portable", action="store_true",
+                   help="a site that works opened from disk or a zip (file://): pages end in .html, search data loads as scripts")
 
     n = sub.add_parser("new", help="start a dossier of your own: a folder with its settings, articles and site config")
     n.add_argument("folder", type=Path, help="the new dossier's folder (new, or empty)")
@@ -58,11 +63,23 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if not 0 < value < 1e6:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size in megabytes above 0")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         # The working folder's dossier.yml gives the defaults; the options given win.
         args.dossier = find_config() if args.command != "new" else None
+        if getattr(args, "max_article_size", None):
+            args.dossier = args.dossier.with_max_article_size(args.max_article_size)
         kb = getattr(args, "kb", None) or (args.dossier.knowledge_base if args.dossier else None)
         kb_kw = {"kb_dir": kb} if kb else {}
         return COMMANDS[args.command](args, kb_kw)
@@ -128,7 +145,7 @@ def cmd_site(args, kb_kw) -> int:
     if _missing("site", sources):
         return 2
     return build_site(sources, args.site_dir, site_url=args.site_url, dossier=args.dossier.with_title(args.title),
-                      **kb_kw)
+                      portable=args.portable, **kb_kw)
 
 
 def cmd_new(args, kb_kw) -> int:

@@ -2,8 +2,9 @@
 
 One file holds what makes a dossier this dossier and not another: its title
 (the site's name, the home page's heading, the name every citation and
-export gives), a one-line description, the folders of articles, and a local
-knowledge-base file that extends the shipped one.  ``dossier new`` writes
+export gives), a one-line description, the folders of articles, a local
+knowledge-base file that extends the shipped one, and the largest article
+file it reads (``max_article_size``, in MB).  ``dossier new`` writes
 it; ``dossier build``/``site``/``candidates`` and the MkDocs plugin read it
 from the folder they run in.  Paths in it are relative to the file.
 
@@ -17,11 +18,14 @@ from typing import Any
 
 import yaml
 
+from .ingest import MAX_BYTES
+
 CONFIG_FILE = "dossier.yml"
 # What a folder of articles with no dossier.yml is called: nothing is assumed about its subject.
 DEFAULT_TITLE = "ملف المقالات"
 DEFAULT_DESCRIPTION = ""
-KNOWN_KEYS = {"title", "description", "sources", "knowledge_base"}
+KNOWN_KEYS = {"title", "description", "sources", "knowledge_base", "max_article_size"}
+MB = 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -35,6 +39,10 @@ class DossierConfig:
     sources: tuple[Path, ...] = field(default_factory=tuple)
     knowledge_base: Path | None = None     # a local knowledge-base file (see kb.py), or the shipped one
     path: Path | None = None               # the dossier.yml read, if any
+    max_article_bytes: int = MAX_BYTES     # larger article files are skipped, unread
+
+    def with_max_article_size(self, megabytes: float | None) -> DossierConfig:
+        return replace(self, max_article_bytes=int(megabytes * MB)) if megabytes else self
 
     def with_title(self, title: str | None) -> DossierConfig:
         """The same dossier under another name (``dossier site --title``), when one is given."""
@@ -68,9 +76,12 @@ def load_config(path: Path) -> DossierConfig:
     kb = data.get("knowledge_base")
     if kb is not None and not (isinstance(kb, str) and kb.strip()):
         raise ConfigError(f"{path}: 'knowledge_base' must be the path of a knowledge-base file")
+    size = data.get("max_article_size", MAX_BYTES / MB)
+    if isinstance(size, bool) or not isinstance(size, (int, float)) or size <= 0:
+        raise ConfigError(f"{path}: 'max_article_size' must be a number of megabytes above 0")
     return DossierConfig(title=title, description=_text(data, "description", path),
                          sources=tuple(root / s for s in sources),
-                         knowledge_base=(root / kb) if kb else None, path=path)
+                         knowledge_base=(root / kb) if kb else None, path=path, max_article_bytes=int(size * MB))
 
 
 def _text(data: dict[str, Any], key: str, path: Path) -> str:

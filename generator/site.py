@@ -7,6 +7,7 @@ project's hand-written pages), and MkDocs builds it with the project's own
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -62,7 +63,7 @@ def not_a_site(site_dir: Path) -> bool:
 
 
 def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB_DIR, site_url: str | None = None,
-               config_file: Path = CONFIG, dossier: DossierConfig | None = None) -> int:
+               config_file: Path = CONFIG, dossier: DossierConfig | None = None, portable: bool = False) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -90,6 +91,8 @@ def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB
         overrides = {"docs_dir": str(docs), "site_dir": str(site_dir.resolve())}
         if site_url:
             overrides["site_url"] = site_url
+        if portable:   # opened from disk: every link names its file (x.html), no folder listings
+            overrides["use_directory_urls"] = False
         try:
             config = load_config(str(config_file), **overrides)
             plugin = config.plugins["dossier"]
@@ -103,5 +106,19 @@ def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB
         except (Abort, ConfigurationError, PluginError) as err:
             print(f"dossier site: {err}", file=sys.stderr)
             return 1
+    if portable:
+        write_search_scripts(site_dir)
     print(f"site written to {site_dir}", file=sys.stderr)
     return 0
+
+
+def write_search_scripts(site_dir: Path) -> None:
+    """Beside each search/*.json, a script that hands the same data to search.js.
+
+    A page opened from disk (file://) may not fetch files, but it may load scripts.
+    """
+    for path in sorted((site_dir / "search").glob("*.json")):
+        key = json.dumps(f"search/{path.name}")
+        script = (f"(window.DossierSearchData = window.DossierSearchData || {{}})[{key}] = "
+                  + path.read_text(encoding="utf-8").strip() + ";\n")
+        path.with_suffix(".js").write_text(script, encoding="utf-8")
