@@ -57,6 +57,8 @@ class DossierPlugin(BasePlugin[PluginConfig]):
             config.site_name = self.dossier.title
             if self.dossier.description:
                 config.site_description = self.dossier.description
+        else:   # a mkdocs.yml without dossier.yml: its site_name names the dossier
+            self.dossier = self.dossier.with_title(getattr(config, "site_name", None))
         _use_installed_theme(config)
         try:
             kb = load(self.kb_dir)

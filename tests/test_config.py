@@ -65,3 +65,24 @@ def test_new_refuses_a_folder_that_holds_files(tmp_path):
     result = run_dossier("new", str(tmp_path / "x"), "--title", "ملف", cwd=tmp_path, check=False)
     assert result.returncode == 2 and "not an empty folder" in result.stderr
     assert [p.name for p in (tmp_path / "x").iterdir()] == ["notes.txt"]
+
+
+def test_the_plugin_names_the_site_after_dossier_yml_or_keeps_mkdocs_site_name(tmp_path):
+    from types import SimpleNamespace
+
+    from generator.mkdocs_plugin import DossierPlugin
+
+    def configured(folder):
+        plugin = DossierPlugin()
+        plugin.load_config({})
+        config = SimpleNamespace(config_file_path=str(folder / "mkdocs.yml"), site_name="من mkdocs.yml",
+                                 site_description=None, theme=SimpleNamespace(dirs=[]))
+        plugin.on_config(config)
+        return plugin, config
+
+    plugin, config = configured(tmp_path)
+    assert plugin.dossier.title == config.site_name == "من mkdocs.yml"
+    assert config.theme.dirs and config.theme.dirs[0].endswith("theme_overrides")   # the installed theme
+    (tmp_path / "dossier.yml").write_text("title: من dossier.yml\ndescription: وصف\n", encoding="utf-8")
+    plugin, config = configured(tmp_path)
+    assert plugin.dossier.title == config.site_name == "من dossier.yml" and config.site_description == "وصف"

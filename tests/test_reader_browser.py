@@ -120,3 +120,14 @@ def test_header_title_is_not_truncated(screen, site_url):
     name = title.evaluate("el => { const r = el.getBoundingClientRect(); return [r.top, r.bottom, r.width]; }")
     header = screen.locator(".md-header").evaluate("el => el.getBoundingClientRect().bottom")
     assert name[0] >= 0 and name[1] <= header and name[2] > 60
+
+
+def test_index_tables_lead_with_the_arabic_name_in_the_larger_type(screen, site_url):
+    screen.goto(f"{site_url}/actors/")
+    row = screen.locator("article table tbody tr").first
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    arabic, english = row.locator("td").nth(0), row.locator(".dossier-en")
+    assert arabic.evaluate(size) > english.evaluate(size)
+    # Right-to-left, the first column is the rightmost.
+    right = "el => el.getBoundingClientRect().right"
+    assert arabic.evaluate(right) > row.locator("td").nth(1).evaluate(right)
