@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -36,7 +37,7 @@ MIN_ARABIC_SHARE = 0.5
 @dataclass
 class FileReport:
     file: str
-    status: str                 # built | duplicate | skipped | ignored | sidecar
+    status: str                 # built | duplicate | skipped | ignored | sidecar | manifest
     reason: str | None = None
     encoding: str | None = None
     id: str | None = None
@@ -74,6 +75,7 @@ def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, che
         report.files.append(line)
         report.files += _sidecar_line(path, line, sources)
     report.files += [FileReport(_display(path, sources), "ignored", why) for path, why in found.ignored]
+    report.files += _manifest_lines(found.manifests, intake.manifest_rows, sources)
     if not intake.articles:
         # An empty or mistyped folder: an empty dossier written over the last one would
         # delete every article page it has.
@@ -99,6 +101,7 @@ class Intake:
         self.by_bytes: dict[str, str] = {}   # sha256 of the file -> id
         self.by_text: dict[str, str] = {}    # hash of the normalised body -> id
         self.ids: set[str] = set()
+        self.manifest_rows: Counter[Path] = Counter()   # manifest.csv -> articles it described
 
     def take(self, path: Path, shown: str) -> FileReport:
         try:
@@ -127,6 +130,8 @@ class Intake:
                 return FileReport(shown, "skipped", f"id '{article.id}' (set in its sidecar) is already used "
                                                     "by another article", raw.encoding)
             article.id = _longer_id(article.id, raw.sha256, self.ids)
+        if raw.manifest_file is not None:
+            self.manifest_rows[raw.manifest_file] += 1
         self.ids.add(article.id)
         self.by_bytes[raw.sha256] = self.by_text[body_key] = article.id
         self.articles.append(article)
@@ -142,6 +147,18 @@ def _sidecar_line(article: Path, line: FileReport, sources: list[Path]) -> list[
     if line.status == "skipped" and (line.reason or "").startswith("sidecar "):
         return [FileReport(shown, "skipped", line.reason)]
     return [FileReport(shown, "sidecar", f"sidecar of {line.file}")]
+
+
+def _manifest_lines(found: list[Path], used: Counter, sources: list[Path]) -> list[FileReport]:
+    """A line for every corpus manifest: how many articles it described, or that it matched none
+    (a folder copied out of its corpus, a manifest whose `file` column names other paths)."""
+    lines = []
+    for manifest in dict.fromkeys([*found, *sorted(used)]):
+        count = used.get(manifest, 0)
+        reason = (f"manifest: rows for {count} article(s)" if count else
+                  "manifest matched no article: its 'file' column names none of them, by path or by file name")
+        lines.append(FileReport(_display(manifest, sources), "manifest", reason))
+    return lines
 
 
 def _longer_id(article_id: str, sha256: str, taken: set[str]) -> str:
@@ -188,7 +205,8 @@ def print_report(report: BuildReport, stream=None, *, quiet: bool = False, docs:
     """Every file and what became of it; with ``quiet``, only the problems and the summary."""
     stream = stream or sys.stderr
     for f in report.files:
-        if quiet and f.status in ("built", "duplicate", "ignored", "sidecar"):
+        if quiet and (f.status in ("built", "duplicate", "ignored", "sidecar") or
+                      (f.status == "manifest" and f.reason.startswith("manifest:"))):
             continue
         if f.status == "built":
             line = f"built      {f.file} -> articles/{f.id}.md ({f.encoding})"
@@ -198,6 +216,8 @@ def print_report(report: BuildReport, stream=None, *, quiet: bool = False, docs:
             line = f"ignored    {f.file}: {f.reason}"
         elif f.status == "sidecar":
             line = f"sidecar    {f.file}: {f.reason}"
+        elif f.status == "manifest":
+            line = f"{'manifest' if f.reason.startswith('manifest:') else 'MANIFEST'}   {f.file}: {f.reason}"
         else:
             line = f"SKIPPED    {f.file}: {f.reason}"
         print(_printable(line), file=stream)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .arabic import normalize
+from .arabic import analyze, normalize, tokenize
 from .dates import find_dates
 from .records import CleanedText
 
@@ -19,9 +19,11 @@ BODY_MIN_WORDS = 14
 SHORT_SENTENCE_WORDS = 6
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
-LEAD_TITLE_MAX_WORDS = 20
+LEAD_TITLE_MAX_WORDS = 30
+HEADLINE_REPEAT_WINDOW = 8
 
 _SEPARATOR = re.compile(r"^[\s\-–—_*•·=~|/\\.]*$")
+_MEDIA_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\(|https?://\S+\s*$|www\.\S+\s*$)")
 _COUNTER = re.compile(r"^[\s\d٠-٩۰-۹,.٬٫:+%-]*$")   # view and share counters, times, lone numbers
 _WEATHER = re.compile(r"[℃℉°]|درجة الحرارة|الطقس")
 # Lines that only make sense on the web page.  Matched on normalised text.
@@ -33,21 +35,54 @@ _CHROME_PHRASES = [normalize(p) for p in (
 )]
 # Lists of other stories: the headlines under these lines are links, not the article's words.
 _RELATED = [normalize(p) for p in (
-    "اقرأ أيضا", "اقرأ ايضا", "إقرأ أيضا", "اقرأ المزيد", "شاهد أيضا", "أخبار ذات صلة", "مواضيع ذات صلة",
+    "آخر الأخبار", "أحدث الأخبار", "شريط الأخبار", "اقرأ أيضا", "اقرأ ايضا", "إقرأ أيضا", "اقرأ المزيد", "شاهد أيضا", "أخبار ذات صلة", "مواضيع ذات صلة",
     "أخبار متعلقة", "ذات صلة", "الأكثر قراءة", "الأكثر مشاهدة", "المزيد من الأخبار", "قد يعجبك أيضا",
 )]
+# A site's greeting printed above every article ("أعزاءنا الزوار ..."): never the headline, never the story.
+_BOILERPLATE_OPENINGS = [normalize(p) for p in (
+    "أعزاءنا الزوار", "أعزائي الزوار", "عزيزي الزائر", "عزيزي القارئ", "أعزاءنا القراء", "زوارنا الكرام",
+    "متابعينا الكرام", "مرحبا بكم في موقع", "أهلا بكم في موقع", "نرحب بكم في موقع",
+)]
+# "1.2K مشاهدة", "0 تعليق", "شارك 34": counters beside a number.
+_COUNTER_WORDS = set(tokenize("مشاهدة مشاهدات تعليق تعليقات قراءة قراءات زيارة زيارات إعجاب مشاركة مشاركات "
+                              "views comments shares likes reads k"))
+# Menus and breadcrumbs: three or more short items between separators ("الرئيسية | سياسة | اقتصاد").
+_MENU_SEPARATOR = re.compile(r"\s*[|»›>«‹<•·/\\]\s*")
+MENU_ITEM_MAX_WORDS = 3
+# Credits and section labels standing where a headline would: short, and cut by a bracket,
+# pipe, slash or spaced dash.
+CREDIT_MAX_WORDS = 6
+CREDIT_LEAD_MAX_WORDS = 3   # words before the mark: a place, a name, a desk
+_CREDIT_MARKS = re.compile(r"[|/()\[\]«»]|\s[-–—]|[-–—]\s")
+_SITE_WORDS = set(tokenize("موقع وكالة صحيفة جريدة قناة شبكة بوابة"))
+SECTION_MAX_WORDS = 3
+BODY_OVERLAP_CHARS = 1500
+SLUG_MIN_SHARE = 0.5
+SLUG_MIN_WORDS = 2
+_PUBLICATION_WORDS = set(tokenize("نشر نشرت منشور النشر بتاريخ published"))
+# A scraper's header stamp opening the file: " date 2025-10-09 <headline>", "Date: 2024-03-17".
+_STAMP = re.compile(r"^\s*(?:date|published|pubdate)\s*[:=]?\s*"
+                    r"(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\S)\s*",
+                    re.IGNORECASE)
+# Words a publication line holds besides its date: "نشر في: 09-09-2025 | آخر تحديث: 10-09-2025".
+_STAMP_WORDS = set(tokenize("نشر نشرت منشور في بتاريخ تاريخ النشر الاضافة التحديث اخر آخر تحديث تعديل حدث الساعة "
+                            "ص م مساء صباحا صباح بتوقيت غرينتش جرينتش القدس مكة gmt utc published updated on at am pm"))
 _MASTHEAD = [normalize(p) for p in ("رئيس مجلس الإدارة", "رئيس مجلسى الإدارة", "رئيس مجلسي الإدارة", "رئيس التحرير",
                                      "مدير التحرير", "رئيس مجلس الادارة")]
 
 
-def clean(text: str) -> CleanedText:
+def clean(text: str, slug: list[str] = ()) -> CleanedText:
+    """``slug``: the words of the page URL's path, when known (they often spell the headline)."""
     lines = [line.rstrip() for line in text.split("\n")]
-    body_start = _first_body_line(lines)
+    stamp = _take_stamp(lines)
+    ticker = _ticker_lines(lines)
+    body_start = _first_body_line(lines, ticker)
     header_zone = lines[:body_start]
     removed: list[str] = []
     header: list[str] = []
+    chrome_before: dict[int, list[str]] = {}   # chrome lines seen before the n-th header line
     masthead_next = False
-    for line in header_zone:
+    for number, line in enumerate(header_zone):
         stripped = line.strip()
         if not stripped:
             continue
@@ -55,23 +90,25 @@ def clean(text: str) -> CleanedText:
             removed.append(stripped)
             masthead_next = False
             continue
-        kind = classify_chrome(stripped)
-        if kind == "masthead":
+        kind = "ticker" if number in ticker else classify_chrome(stripped)
+        if kind:
             removed.append(stripped)
-            masthead_next = len(normalize(stripped).split()) <= 5
-        elif kind:
-            removed.append(stripped)
+            chrome_before.setdefault(len(header), []).append(stripped)
+            masthead_next = kind == "masthead" and len(normalize(stripped).split()) <= 5
         else:
             header.append(stripped)
 
     header = _drop_captions(header, removed)
-    title = _pick_title(header)
+    title = _pick_title(header, lines[body_start:], slug)
     banner: list[str] = []
+    banner_chrome: list[str] = []
     if title is not None:
         # Lines above the headline are the site's banner (its "today", its
         # section names); lines between headline and body are the byline zone.
         cut = header.index(title)
         banner = header[:cut]
+        banner_chrome = [line for position, lines_ in sorted(chrome_before.items()) if position <= cut
+                         for line in lines_]
         header = [line for line in header[cut + 1:] if line != title]
 
     paragraphs = _body_paragraphs(lines[body_start:], title, removed)
@@ -84,28 +121,70 @@ def clean(text: str) -> CleanedText:
     if title is None:
         title, title_source = _lead_title(paragraphs)
     return CleanedText(header=header, title=title, title_source=title_source, paragraphs=paragraphs,
-                       removed=removed, banner_lines=banner)
+                       removed=removed, banner_lines=banner, banner_chrome=banner_chrome, stamp=stamp)
+
+
+def _is_publication_line(line: str) -> bool:
+    return any(d.has_time for d in find_dates(line)) or bool(_PUBLICATION_WORDS & set(tokenize(line)))
+
+
+def _take_stamp(lines: list[str]) -> str | None:
+    """A scraper's stamp opening the file is taken off its line (the rest may be the headline)."""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _STAMP.match(line)
+        if not m:
+            return None
+        lines[i] = line[m.end():]
+        return m.group(0).strip()
+    return None
 
 
 def classify_chrome(line: str) -> str | None:
     """Why ``line`` is site chrome ("separator", "counter", ...), or None if it may be content."""
     if _SEPARATOR.match(line):
         return "separator"
-    if _COUNTER.match(line):
+    if _MEDIA_LINE.match(line):
+        return "media"   # an image or a bare link: its address may hold a date that dates nothing
+    if _COUNTER.match(line) and not find_dates(line):   # "14-03-2024 09:41" is a date, not a counter
         return "counter"
     norm = normalize(line)
     words = norm.split()
     if _WEATHER.search(line) and len(words) <= 6:
         return "weather"
-    if any(norm.startswith(m) for m in _MASTHEAD):
-        return "masthead"
+    if any(norm.startswith(m) for m in _MASTHEAD) or (len(words) <= 8 and any(m in norm for m in _MASTHEAD)):
+        return "masthead"   # also glued to the site's name: "هي وهما رئيس مجلس الإدارةأميرة عبيد"
     if len(words) <= 6 and any(norm.startswith(p) or norm == p for p in _CHROME_PHRASES):
         return "chrome"
+    if any(norm.startswith(p) for p in _BOILERPLATE_OPENINGS):
+        return "boilerplate"
+    if _is_menu(line):
+        return "menu"
+    if len(words) <= 4 and any(ch.isdigit() for ch in line) and _COUNTER_WORDS & set(tokenize(line)):
+        return "counter"
     if line.startswith("-") and len(words) <= 8:
         return "chrome"  # "- تم نسخ عنوان المقال" and similar list-item leftovers
     if is_related_marker(line) and len(words) < BODY_MIN_WORDS:
         return "related"  # "اقرأ أيضا: عنوان مقال آخر"
     return None
+
+
+def _is_credit(line: str) -> bool:
+    """A short line that credits a place, a site or a desk, not a headline: "رام الله (الاتحاد)",
+    "غزة - فلسطين أون لاين", "حضارم اليوم /متابعات", "|| صحافة ||"."""
+    mark = _CREDIT_MARKS.search(line)
+    if not mark or len(line[:mark.start()].split()) > CREDIT_LEAD_MAX_WORDS:
+        return False   # "فيضان يجتاح صنعاء وضواحيها (صور)" is a headline with a tag
+    words = len(line.split())
+    named_site = bool(set(tokenize(line)) & _SITE_WORDS)   # "موقع كل يوم -وكالة مدار الساعة الإخبارية"
+    return words <= CREDIT_MAX_WORDS or (named_site and words <= 2 * CREDIT_MAX_WORDS)
+
+
+def _is_menu(line: str) -> bool:
+    items = [item for item in _MENU_SEPARATOR.split(line) if item.strip()]
+    return (len(items) >= 3 and all(len(item.split()) <= MENU_ITEM_MAX_WORDS for item in items)
+            and not find_dates(line))
 
 
 def is_related_marker(line: str) -> bool:
@@ -121,23 +200,57 @@ def is_date_line(line: str) -> bool:
     rest = line
     for d in dates:
         rest = rest.replace(d.text, " ")
-    return len(normalize(rest).split()) <= 4
+    # Publication and update words, times and time zones are part of a date line.
+    words = [w for w in tokenize(rest) if w not in _STAMP_WORDS and not w.isdigit()]
+    return len(words) <= 4
 
 
-def _first_body_line(lines: list[str]) -> int:
+def _ticker_lines(lines: list[str]) -> set[int]:
+    """Lines under a "latest news" or "read also" label, up to the next blank line: other
+    stories' headlines, however long."""
+    ticker: set[int] = set()
+    under_label = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            under_label = False
+        elif under_label:
+            ticker.add(i)
+        elif normalize(stripped).strip(" :-–—•*") in _RELATED:
+            under_label = True   # the label alone on its line ("احدث الاخبارفلسطين" is a breadcrumb)
+    return ticker
+
+
+def _first_body_line(lines: list[str], ticker: set[int] = frozenset()) -> int:
     """Where the body starts: the first real paragraph, or, in a short article of short
     sentences, the first line that ends a sentence (never "no body": that would lose the article)."""
-    def content(line: str) -> bool:
-        return not is_date_line(line) and not classify_chrome(line)
+    def content(i: int, line: str) -> bool:
+        return i not in ticker and not is_date_line(line) and not classify_chrome(line)
 
     stripped = [line.strip() for line in lines]
+    seen_headline = False
     for i, line in enumerate(stripped):
-        if len(line.split()) >= BODY_MIN_WORDS and content(line):
+        if len(line.split()) >= BODY_MIN_WORDS and content(i, line):
+            if not seen_headline and _long_headline(stripped, i):
+                seen_headline = True
+                continue
             return i
     for i, line in enumerate(stripped):
-        if len(line.split()) >= SHORT_SENTENCE_WORDS and line.endswith((".", "؟", "!", "?")) and content(line):
+        if len(line.split()) >= SHORT_SENTENCE_WORDS and line.endswith((".", "؟", "!", "?")) and content(i, line):
             return i
     return len(lines)
+
+
+def _long_headline(lines: list[str], i: int) -> bool:
+    """A long line that is the headline, not the first paragraph ("X.. سياسيون: Y", common on
+    Egyptian sites): unpunctuated, and followed by a date, byline or masthead line, never by text."""
+    line = lines[i]
+    if len(line.split()) > TITLE_MAX_WORDS or line.endswith((".", ":", "،", ",", "؛")):
+        return False
+    following = next((other for other in lines[i + 1:] if other), "")
+    printed_again = line in lines[i + 1:i + 1 + HEADLINE_REPEAT_WINDOW]   # page title, then article title
+    return printed_again or (bool(following) and (is_date_line(following)
+                                                  or len(following.split()) < SHORT_SENTENCE_WORDS))
 
 
 def _drop_captions(header: list[str], removed: list[str]) -> list[str]:
@@ -152,17 +265,51 @@ def _drop_captions(header: list[str], removed: list[str]) -> list[str]:
     return out
 
 
-def _pick_title(header: list[str]) -> str | None:
+def _pick_title(header: list[str], body: list[str], slug: list[str] = ()) -> str | None:
     candidates = [line for line in header
-                  if TITLE_MIN_WORDS <= len(line.split()) <= TITLE_MAX_WORDS and not is_date_line(line)]
+                  if TITLE_MIN_WORDS <= len(line.split()) <= TITLE_MAX_WORDS and not is_date_line(line)
+                  and not _is_credit(line)]
+    opening = set(analyze(" ".join(line for line in body if line.strip())[:BODY_OVERLAP_CHARS]))
+    # A short line that shares no word with the story is a section name ("تقارير و دراسات").
+    candidates = [line for line in candidates
+                  if len(line.split()) > SECTION_MAX_WORDS or not opening or opening & set(analyze(line))]
     if not candidates:
         return None
+    if slug:
+        # The page address often spells the headline: the line it spells most of wins.
+        words = {word for word in slug if len(word) > 2}
+        shared = {line: len(words & {w for w in tokenize(line) if len(w) > 2}) for line in candidates}
+        best = max(candidates, key=lambda line: shared[line])
+        content = len([w for w in tokenize(best) if len(w) > 2]) or 1
+        if shared[best] >= SLUG_MIN_WORDS and shared[best] / content >= SLUG_MIN_SHARE:
+            return best
     repeated = [line for line in candidates if header.count(line) > 1]
     if repeated:
         return repeated[0]  # sites print the headline twice (page title, then article title)
+    # Printed twice, once with a tag or section name in front ("غزة | العنوان"): the line the
+    # other one ends with is the headline itself.
+    tagged = [line for line in candidates
+              if any(other != line and other.endswith(line) for other in candidates)]
+    if tagged:
+        return tagged[0]
+    # Headline and standfirst on either side of the date line: the one above it is the headline.
+    segment = _first_segment_with(candidates, header)
     # The longest line, but a line ending in a full stop is a standfirst or caption before it is
     # a headline: headlines are not punctuated as sentences.
-    return max(candidates, key=lambda line: (not line.rstrip().endswith("."), len(line.split()), -header.index(line)))
+    return max(segment, key=lambda line: (not line.rstrip().endswith("."), len(line.split()), -header.index(line)))
+
+
+def _first_segment_with(candidates: list[str], header: list[str]) -> list[str]:
+    """The candidates above the first publication line (a date with a time or a "نشر" word) that
+    has any above it.  A bare date may be the banner's today, above everything: it splits nothing."""
+    segment: list[str] = []
+    for line in header:
+        if is_date_line(line) and _is_publication_line(line):
+            if segment:
+                return segment
+        elif line in candidates:
+            segment.append(line)
+    return segment or candidates
 
 
 def _body_paragraphs(lines: list[str], title: str | None, removed: list[str]) -> list[str]:
@@ -187,7 +334,8 @@ def _body_paragraphs(lines: list[str], title: str | None, removed: list[str]) ->
     return paragraphs
 
 
-_SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
+# ".." and "..." join a headline's parts ("رسميا.. حماس توافق"): they end no sentence.
+_SENTENCE_END = re.compile(r"(?<!\.)[.!?؟](?!\.)(?=\s|$)")
 
 
 def first_sentence(paragraph: str) -> str:
@@ -197,14 +345,12 @@ def first_sentence(paragraph: str) -> str:
 
 
 def _lead_title(paragraphs: list[str]) -> tuple[str, str]:
-    """No headline: stand in the first sentence, or its first clause when it runs long."""
+    """No headline: the first sentence stands in, whole; a very long one is cut at a word.
+    (A clause cut at the first comma reads as a fragment: "أعلن مسؤول فلسطيني كبير".)"""
     if not paragraphs:
         return "", "none"
     sentence = first_sentence(paragraphs[0]).rstrip(".")
-    if len(sentence.split()) > LEAD_TITLE_MAX_WORDS:
-        for mark in ("، ", ", ", "؛ "):
-            clause = sentence.split(mark)[0]
-            if TITLE_MIN_WORDS <= len(clause.split()) <= LEAD_TITLE_MAX_WORDS:
-                return clause, "lead"
-        return " ".join(sentence.split()[:LEAD_TITLE_MAX_WORDS]) + " …", "lead"
+    words = sentence.split()
+    if len(words) > LEAD_TITLE_MAX_WORDS:
+        return " ".join(words[:LEAD_TITLE_MAX_WORDS]).rstrip("،,؛:") + " …", "lead"
     return sentence, "lead"

@@ -60,6 +60,8 @@ def make_parser() -> argparse.ArgumentParser:
     v.add_argument("--kb", type=Path, default=None, help=kb_help)
     v.add_argument("--json", action="store_true", help="print the scores as JSON")
     v.add_argument("--errors", action="store_true", help="list every miss and false alarm")
+    v.add_argument("--pages", type=Path, default=None,
+                   help="folder of cached page texts <id>.txt for entries with an id and url (default: .pages beside the gold file)")
     return parser
 
 
@@ -196,7 +198,7 @@ def cmd_evaluate(args, kb_kw) -> int:
     from .evaluate import GoldError, evaluate, print_scores
 
     try:
-        scores = evaluate(args.gold, **kb_kw)
+        scores = evaluate(args.gold, pages=args.pages, **kb_kw)
     except GoldError as err:
         print(f"dossier evaluate: {err}", file=sys.stderr)
         return 2
@@ -204,7 +206,17 @@ def cmd_evaluate(args, kb_kw) -> int:
         print(json.dumps(scores, ensure_ascii=False, indent=1))
     else:
         print_scores(scores, errors=args.errors)
-    return 0
+    # Scores over part of a gold set look like scores of all of it: say so, and fail.
+    missing = scores["missing_pages"]
+    if missing["count"]:
+        shown = ", ".join(missing["ids"][:10]) + (", ..." if missing["count"] > 10 else "")
+        print(f"dossier evaluate: {missing['count']} page text(s) named in {args.gold} are missing from "
+              f"{missing['folder']} ({shown}); the scores above leave them out "
+              f"(tests/gold/README.md says how the page cache is filled)", file=sys.stderr)
+    if scores["unreadable"]:
+        print(f"dossier evaluate: {len(scores['unreadable'])} article(s) named in {args.gold} could not be read; "
+              f"the scores above leave them out", file=sys.stderr)
+    return 1 if missing["count"] or scores["unreadable"] else 0
 
 
 COMMANDS = {"build": cmd_build, "site": cmd_site, "new": cmd_new, "extract": cmd_extract, "candidates": cmd_candidates,

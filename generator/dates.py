@@ -24,8 +24,8 @@ for number, names in enumerate([
     "أبريل ابريل إبريل نيسان أفريل",
     "مايو أيار ماي",
     "يونيو يونيه حزيران جوان",
-    "يوليو يوليه تموز جويلية جويلة",
-    "أغسطس اغسطس آب أوت غشت",
+    "يوليو يوليه تموز جويلية جويلة يوليوز",
+    "أغسطس اغسطس آب أوت غشت أغشت",
     "سبتمبر أيلول شتنبر",
     "أكتوبر اكتوبر تشرين الأول أكتوبر",
     "نوفمبر تشرين الثاني نونبر",
@@ -46,7 +46,8 @@ for number, names in enumerate([
 
 HIJRI_MONTHS: dict[str, int] = {
     "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الاول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
-    "جمادى الأولى": 5, "جمادى الأول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6,
+    "جمادى الأولى": 5, "جمادى الأول": 5, "جمادى أول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6,
+    "جمادى الآخر": 6, "جمادى ثاني": 6, "ربيع أول": 3, "ربيع ثاني": 4,
     "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11,
     "ذو الحجة": 12, "ذي الحجة": 12,
 }
@@ -78,18 +79,25 @@ def _alternation(names) -> str:
     return "|".join(_loose(n) for n in sorted(names, key=len, reverse=True))
 
 
-_B = r"(?<!\w)"   # not inside a word (\w covers Arabic letters and digits)
-_E = r"(?!\w)"
+# Not inside a word (\w covers Arabic letters and digits); but a date glued to the word before
+# or after it ("عرب وعالم12-10-2024", "٢٠٢٤قتل") still starts or ends where Arabic letters meet digits.
+_B = r"(?:(?<!\w)|(?<=[\u0621-\u064a])(?=\d))"
+_E = r"(?:(?!\w)|(?<=\d)(?=[\u0621-\u064a]))"
 _G = _alternation(GREGORIAN_MONTHS)
 _H = _alternation(HIJRI_MONTHS)
 _WD = _alternation(WEEKDAYS)
 _DAY = r"(?P<day>[0-3]?\d)"
+# "3rd, March 2024": English ordinal days, as some sites print their publication line.
+_ORDINAL_DAY = rf"{_DAY}(?:st|nd|rd|th)?,?"
 # "2025م": the Gregorian year is often marked with م (ميلادي), as the Hijri one with هـ.
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?:\s?مـ?(?!\w))?"
+# A mistyped five-digit year ("20224") is read only where a weekday confirms one reading (_read).
+_YEAR = r"(?P<year>(?:19|20)\d\d|20\d{3})(?:\s?مـ?(?!\w))?"
 # "تشرين الأول/أكتوبر", "أكتوبر (تشرين الأول)": a second month name for the same month.
 _GMONTH = rf"(?P<month>{_G})(?:\s*[/(،-]\s*(?P<month2>{_G})\)?)?"
 _WEEKDAY = rf"(?:(?P<weekday>{_WD})\s*[،,]?\s*)?"
-_TIME = r"(?:\s*[،,-]?\s*(?:الساعة\s*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm)?))?"
+_TIME = r"(?:\s*[،,-]?\s*(?:الساعة\s*)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ص|مـ?|am|pm)(?!\w))?))?"
+# "١٩ - مارس - ٢٠٢٥", "10/أكتوبر/2025", "28-أكتوبر-2024": a month name between dashes or slashes.
+_SEP = r"\s*[-/]?\s*"
 
 
 def _compile(pattern: str) -> re.Pattern:
@@ -98,7 +106,7 @@ def _compile(pattern: str) -> re.Pattern:
 
 
 _PATTERNS = [
-    ("dmy", _compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_GMONTH}\s*[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}{_TIME}")),
+    ("dmy", _compile(rf"{_B}{_WEEKDAY}{_ORDINAL_DAY}{_SEP}(?:من\s+)?(?:شهر\s+)?{_GMONTH}{_SEP}[،,]?\s*(?:عام\s+|سنة\s+)?{_YEAR}{_E}{_TIME}")),
     ("mdy", _compile(rf"{_B}{_WEEKDAY}{_GMONTH}\s+{_DAY}\s*[،,]\s*{_YEAR}{_E}{_TIME}")),
     ("hijri", _compile(rf"{_B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?P<hmonth>{_H})\s*[،,]?\s*(?:عام\s+|سنة\s+)?(?P<hyear>1[34]\d\d)\s*(?:هـ|ه)?{_E}")),
     # ISO, also as a machine timestamp left in the page: "2025-10-12T10:30:00+03:00".
@@ -157,7 +165,9 @@ def _read(kind: str, m: re.Match, text: str) -> DateMatch | None:
             day = dt.date(greg.year, greg.month, greg.day)
             calendar = "hijri"
         else:
-            year = int(g["year"])
+            year = int(g["year"]) if len(g["year"]) == 4 else _mistyped_year(g, kind, text[m.end():])
+            if year is None:
+                return None
             if "nmonth" in g and g.get("nmonth"):
                 month = int(g["nmonth"])
             else:
@@ -179,3 +189,31 @@ def _read(kind: str, m: re.Match, text: str) -> DateMatch | None:
         end -= 1
     return DateMatch(m.start(), end, text[m.start():end], day.isoformat(), "day", calendar,
                      weekday_ok, bool(g.get("time") or g.get("isotime")))
+
+
+_COUNT_AFTER = re.compile(r"\s*(?:مشاهد|تعليق|قراء|views|comments)", re.IGNORECASE)
+
+
+def _mistyped_year(g: dict, kind: str, after: str) -> int | None:
+    """"الأحد 17 مارس 20224": a five-digit year is read when dropping one digit gives a
+    year whose date falls on the weekday written beside it, and only one such year does.
+    "19 يناير 20252 مشاهدة": a view count glued to the year is cut off it."""
+    if _COUNT_AFTER.match(after) and kind != "my":
+        return int(g["year"][:4])
+    if not g.get("weekday") or kind == "my":
+        return None
+    try:
+        month = int(g["nmonth"]) if g.get("nmonth") else _month_number(g["month"], GREGORIAN_MONTHS)
+        weekday = _month_number(g["weekday"], WEEKDAYS)
+    except (KeyError, ValueError):
+        return None
+    digits = g["year"]
+    readings = set()
+    for i in range(len(digits)):
+        year = int(digits[:i] + digits[i + 1:])
+        try:
+            if 2000 <= year <= 2099 and dt.date(year, month, int(g["day"])).weekday() == weekday:
+                readings.add(year)
+        except ValueError:
+            continue
+    return readings.pop() if len(readings) == 1 else None

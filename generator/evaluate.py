@@ -1,10 +1,11 @@
 """``dossier evaluate GOLD.json``: extraction scored against what careful readers found.
 
-Gold format: a list of {"file", "date", "outlet", "actors": [English names or ids],
-"topics": [ids], "figures": [{"kind", "value"}]}.  File paths are relative to the
-current folder or the project.  Date and outlet are scored as accuracy (a null
-against a stated value is wrong, and so is a value where the gold is null);
-actors, topics and figures as micro-averaged precision, recall and F1.
+Gold format: a list of {"file" (or "id" + "url" of a cached web page), "date",
+"outlet", "title", "actors": [English names or ids], "topics": [ids],
+"figures": [{"kind", "value"}]}; reading it is generator/gold.py.  Date, outlet
+and title are scored as accuracy (a null against a stated value is wrong, and so
+is a value where the gold is null); actors, topics and figures as micro-averaged
+precision, recall and F1, over the entries that label them.
 """
 from __future__ import annotations
 
@@ -15,10 +16,9 @@ from collections import Counter
 from pathlib import Path
 
 from .extract import extract
-from .ingest import InputError, read_article
+from .gold import GoldError, GoldText, load_gold, pages_folder, read_texts  # noqa: F401 (GoldError: for callers)
 from .kb import DEFAULT_KB_DIR, load
 
-PROJECT = Path(__file__).resolve().parent.parent
 SET_FIELDS = ("actors", "topics", "figures")
 
 
@@ -27,59 +27,6 @@ def _key(name: str) -> str:
     text = unicodedata.normalize("NFKD", str(name))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]+", "", text.lower())
-
-
-class GoldError(Exception):
-    """A gold file that cannot be scored against; the message names the file and what is wrong."""
-
-    def __init__(self, path: Path, problem: str):
-        super().__init__(f"{path}: {problem}")
-
-
-def load_gold(path: Path) -> list[dict]:
-    """The entries of a gold file, checked, so that a typo in it is a message and not a traceback."""
-    try:
-        gold = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as err:
-        raise GoldError(path, f"cannot be read ({err.strerror or err})") from None
-    except UnicodeDecodeError:
-        raise GoldError(path, "is not UTF-8 text") from None
-    except ValueError as err:
-        raise GoldError(path, f"is not valid JSON ({err})") from None
-    if not isinstance(gold, list):
-        raise GoldError(path, f"must be a list of articles, not a {type(gold).__name__}")
-    for number, item in enumerate(gold, 1):
-        problem = _entry_problem(item)
-        if problem:
-            raise GoldError(path, f"entry {number} {problem}")
-    return gold
-
-
-def _entry_problem(item) -> str | None:
-    if not isinstance(item, dict):
-        return f"must be an object, not {json.dumps(item, ensure_ascii=False)[:60]}"
-    if not isinstance(item.get("file"), str):
-        return 'has no "file" (the path of the article)'
-    for key in ("date", "outlet"):
-        if item.get(key) is not None and not isinstance(item[key], str):
-            return f'({item["file"]}): "{key}" must be text or null'
-    for key in ("actors", "topics"):
-        if not isinstance(item.get(key, []), list) or not all(isinstance(v, str) for v in item.get(key, [])):
-            return f'({item["file"]}): "{key}" must be a list of names or ids'
-    figures = item.get("figures", [])
-    if not isinstance(figures, list) or not all(
-            isinstance(f, dict) and isinstance(f.get("kind"), str) and isinstance(f.get("value"), (int, float))
-            and not isinstance(f.get("value"), bool) for f in figures):
-        return f'({item["file"]}): "figures" must be a list of {{"kind": text, "value": number}}'
-    return None
-
-
-def _resolve(path: str, gold_file: Path) -> Path:
-    for base in (Path.cwd(), PROJECT, gold_file.parent):
-        candidate = base / path
-        if candidate.exists():
-            return candidate
-    return Path(path)
 
 
 def predicted(article, kb) -> dict:
@@ -96,64 +43,96 @@ def predicted(article, kb) -> dict:
     }
 
 
-def evaluate(gold_path: Path, kb_dir: Path = DEFAULT_KB_DIR) -> dict:
+def evaluate(gold_path: Path, kb_dir: Path = DEFAULT_KB_DIR, pages: Path | None = None) -> dict:
+    """Scores of the extractor against a gold file; ``pages`` is the cache of page texts
+    (default: the ``.pages`` folder beside the gold file)."""
     gold = load_gold(gold_path)
     kb = load(kb_dir)
+    folder = pages_folder(gold_path, pages)
+    texts = read_texts(gold_path, gold, folder)
     totals = {f: Counter() for f in SET_FIELDS}
-    date_right = outlet_right = scored = 0
-    missing, articles = [], []
-    for item in gold:
-        path = _resolve(item["file"], Path(gold_path))
-        try:
-            article = extract(read_article(path), kb)
-        except InputError as err:
-            missing.append(f"{item['file']}: {err.problem}")
+    right = Counter()          # date, date-stated, date-null, outlet, title, title-stated, title-null: entries right
+    counted = Counter()        # the same: entries scored
+    articles = []
+    for text in texts:
+        if text.raw is None:
             continue
-        except OSError as err:
-            missing.append(f"{item['file']}: {err.strerror or err}")
-            continue
-        scored += 1
+        item = text.item
+        article = extract(text.raw, kb)
         pred = predicted(article, kb)
         errors: dict[str, object] = {}
-        if pred["date"] == item.get("date"):
-            date_right += 1
+        gold_date = item.get("date")
+        date_kind = "date-null" if gold_date is None else "date-stated"
+        counted.update(["date", date_kind])
+        if pred["date"] == gold_date:
+            right.update(["date", date_kind])
         else:
-            errors["date"] = {"gold": item.get("date"), "predicted": pred["date"]}
+            errors["date"] = {"gold": gold_date, "predicted": pred["date"], "evidence": article.date.evidence}
         gold_outlet = item.get("outlet")
+        counted["outlet"] += 1
         if (gold_outlet is None and not pred["outlet"]) or (gold_outlet is not None and _key(gold_outlet) in pred["outlet"]):
-            outlet_right += 1
+            right["outlet"] += 1
         else:
             errors["outlet"] = {"gold": gold_outlet, "predicted": article.outlet}
+        if "title" in item:
+            title_kind = "title-null" if item["title"] is None else "title-stated"
+            counted.update(["title", title_kind])
+            if title_matches(item["title"], article.title, article.title_source):
+                right.update(["title", title_kind])
+            else:
+                errors["title"] = {"gold": item["title"], "predicted": article.title, "source": article.title_source}
 
-        gold_actors = {_key(a) for a in item.get("actors", [])}
-        matched = {g for g in gold_actors if any(g in p for p in pred["actors"])}
-        false_alarms = [m.id for m, p in zip(article.actors, pred["actors"]) if not (p & gold_actors)]
-        _count(totals["actors"], len(matched), len(false_alarms), len(gold_actors - matched))
-        if false_alarms or gold_actors - matched:
-            errors["actors"] = {"missed": sorted(gold_actors - matched), "false": false_alarms}
+        if "actors" in item:
+            gold_actors = {_key(a) for a in item["actors"]}
+            matched = {g for g in gold_actors if any(g in p for p in pred["actors"])}
+            false_alarms = [m.id for m, p in zip(article.actors, pred["actors"]) if not (p & gold_actors)]
+            _count(totals["actors"], len(matched), len(false_alarms), len(gold_actors - matched))
+            if false_alarms or gold_actors - matched:
+                errors["actors"] = {"missed": sorted(gold_actors - matched), "false": false_alarms}
 
-        gold_topics, pred_topics = set(item.get("topics", [])), set(pred["topics"])
-        _count(totals["topics"], len(gold_topics & pred_topics), len(pred_topics - gold_topics), len(gold_topics - pred_topics))
-        if gold_topics != pred_topics:
-            errors["topics"] = {"missed": sorted(gold_topics - pred_topics), "false": sorted(pred_topics - gold_topics)}
+        if "topics" in item:
+            gold_topics, pred_topics = set(item["topics"]), set(pred["topics"])
+            _count(totals["topics"], len(gold_topics & pred_topics), len(pred_topics - gold_topics), len(gold_topics - pred_topics))
+            if gold_topics != pred_topics:
+                errors["topics"] = {"missed": sorted(gold_topics - pred_topics), "false": sorted(pred_topics - gold_topics)}
 
-        gold_figures = Counter((f["kind"], float(f["value"])) for f in item.get("figures", []))
-        pred_figures = Counter(pred["figures"])
-        hit = sum((gold_figures & pred_figures).values())
-        _count(totals["figures"], hit, sum(pred_figures.values()) - hit, sum(gold_figures.values()) - hit)
-        if gold_figures != pred_figures:
-            errors["figures"] = {"missed": sorted(gold_figures - pred_figures), "false": sorted(pred_figures - gold_figures)}
+        if "figures" in item:
+            gold_figures = Counter((f["kind"], float(f["value"])) for f in item["figures"])
+            pred_figures = Counter(pred["figures"])
+            hit = sum((gold_figures & pred_figures).values())
+            _count(totals["figures"], hit, sum(pred_figures.values()) - hit, sum(gold_figures.values()) - hit)
+            if gold_figures != pred_figures:
+                errors["figures"] = {"missed": sorted(gold_figures - pred_figures), "false": sorted(pred_figures - gold_figures)}
         if errors:
-            articles.append({"file": item["file"], **errors})
+            articles.append({("file" if "file" in item else "id"): text.key, **errors})
 
-    scores = {"articles": scored, "unreadable": missing,
-              "date": {"accuracy": _ratio(date_right, scored)},
-              "outlet": {"accuracy": _ratio(outlet_right, scored)}}
+    missing_pages = [t.key for t in texts if t.missing_page]
+    scores = {"articles": counted["date"],
+              "unreadable": [f"{t.key}: {t.problem}" for t in texts if t.raw is None and not t.missing_page],
+              "missing_pages": {"folder": str(folder), "count": len(missing_pages), "ids": missing_pages},
+              "date": {"accuracy": _ratio(right["date"], counted["date"]),
+                       **{f"{kind}_{n}": c[f"date-{kind}"] for kind in ("stated", "null") for n, c in (("right", right), ("total", counted))}},
+              "outlet": {"accuracy": _ratio(right["outlet"], counted["outlet"])}}
+    if counted["title"]:
+        scores["title"] = {"accuracy": _ratio(right["title"], counted["title"]), "right": right["title"], "total": counted["title"],
+                           **{f"{kind}_{n}": c[f"title-{kind}"] for kind in ("stated", "null") for n, c in (("right", right), ("total", counted))}}
     for field, c in totals.items():
         p, r = _ratio(c["tp"], c["tp"] + c["fp"]), _ratio(c["tp"], c["tp"] + c["fn"])
         scores[field] = {"precision": p, "recall": r, "f1": _ratio(2 * p * r, p + r), **{k: c[k] for k in ("tp", "fp", "fn")}}
     scores["errors"] = articles
     return scores
+
+
+def _spaced(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def title_matches(gold: str | None, title: str, title_source: str) -> bool:
+    """A headline is right when it is the gold words (white space aside); a page whose text
+    starts with the body (gold null) is right when no headline was claimed for it."""
+    if gold is None:
+        return title_source != "headline"
+    return _spaced(gold) == _spaced(title or "")
 
 
 def _count(counter: Counter, tp: int, fp: int, fn: int) -> None:
@@ -169,11 +148,18 @@ def _ratio(a: float, b: float) -> float:
 def print_scores(scores: dict, errors: bool = False) -> None:
     print(f"articles scored: {scores['articles']}" + (f"  (unreadable: {len(scores['unreadable'])})" if scores["unreadable"] else ""))
     print(f"{'field':<10}{'precision':>10}{'recall':>10}{'F1':>8}{'accuracy':>10}")
-    for field in ("date", "outlet"):
-        print(f"{field:<10}{'':>10}{'':>10}{'':>8}{scores[field]['accuracy']:>10.3f}")
+    for field in ("date", "outlet", "title"):
+        if field in scores:
+            print(f"{field:<10}{'':>10}{'':>10}{'':>8}{scores[field]['accuracy']:>10.3f}")
     for field in SET_FIELDS:
         s = scores[field]
         print(f"{field:<10}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>8.3f}")
+    d = scores["date"]
+    print(f"dates: {d['stated_right']} of {d['stated_total']} stated right, {d['null_right']} of {d['null_total']} nulls right")
+    if "title" in scores:
+        t = scores["title"]
+        print(f"titles: {t['stated_right']} of {t['stated_total']} headlines right, "
+              f"{t['null_right']} of {t['null_total']} pages without one right")
     for line in scores["unreadable"]:
         print(f"unreadable: {line}")
     if errors:

@@ -15,9 +15,10 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .records import RawArticle
 from .sidecar import SidecarError, read_sidecar
@@ -46,6 +47,7 @@ class Discovered:
     articles: list[Path]                 # .txt files, in a stable order
     ignored: list[tuple[Path, str]]      # other files and hidden folders, with the reason, for the report
     problems: list[InputError]           # folders that could not be walked, links not followed
+    manifests: list[Path] = field(default_factory=list)   # corpus manifest.csv files in the folders
 
 
 def discover(sources: list[Path]) -> Discovered:
@@ -57,6 +59,7 @@ def discover(sources: list[Path]) -> Discovered:
     sidecar has no article beside it.
     """
     articles: set[Path] = set()
+    manifests: set[Path] = set()
     ignored: dict[Path, str] = {}
     problems: list[InputError] = []
     for source in sources:
@@ -89,10 +92,13 @@ def discover(sources: list[Path]) -> Discovered:
                 elif name.endswith(SIDECAR_SUFFIX):
                     if name[: -len(SIDECAR_SUFFIX)] + ARTICLE_SUFFIX not in names:
                         ignored[path] = f"sidecar without its article ({name[: -len(SIDECAR_SUFFIX)]}{ARTICLE_SUFFIX} is missing)"
-                elif name != MANIFEST_NAME:
+                elif name == MANIFEST_NAME:
+                    manifests.add(path)
+                else:
                     ignored[path] = "not a .txt article"
     problems.sort(key=lambda p: _sort_key(p.path))
-    return Discovered(sorted(articles, key=_sort_key), sorted(ignored.items(), key=lambda kv: _sort_key(kv[0])), problems)
+    return Discovered(sorted(articles, key=_sort_key), sorted(ignored.items(), key=lambda kv: _sort_key(kv[0])), problems,
+                      sorted(manifests, key=_sort_key))
 
 
 def _is_article(name: str) -> bool:
@@ -127,6 +133,7 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> RawArticle:
         sidecar = read_sidecar(sidecar_path)
     except SidecarError as err:
         raise InputError(err.path, f"sidecar {display_name(err.path.name)}: {err.problem}") from None
+    manifest, manifest_file = manifest_row(path)
     return RawArticle(
         path=path,
         name=display_name(path.name),
@@ -134,7 +141,8 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> RawArticle:
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         sidecar=sidecar,
-        manifest=manifest_row(path),
+        manifest=manifest,
+        manifest_file=manifest_file,
     )
 
 
@@ -251,8 +259,10 @@ def _tidy(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def manifest_row(path: Path) -> dict:
-    """The row describing ``path`` in the nearest corpus ``manifest.csv`` above it, if any."""
+def manifest_row(path: Path) -> tuple[dict, Path | None]:
+    """The row describing ``path`` in the nearest corpus ``manifest.csv`` above it, if any, and
+    that manifest.  Rows are matched by the path relative to the manifest's folder, then by the
+    file name alone when one row has it (articles copied out of their corpus layout)."""
     # A linked article (a folder of symlinks into a corpus) finds the manifest of its corpus too.
     folders = dict.fromkeys([*list(path.parents)[:4], *list(path.resolve().parents)[:4]])
     for folder in folders:
@@ -262,23 +272,28 @@ def manifest_row(path: Path) -> dict:
         except OSError:
             continue
         # Keyed by size and time too: under `mkdocs serve` an edited manifest must be read again.
-        rows = _load_manifest(manifest, info.st_mtime_ns, info.st_size)
-        if rows:
+        by_path, by_name = _load_manifest(manifest, info.st_mtime_ns, info.st_size)
+        if by_path:
             try:
                 key = path.resolve().relative_to(folder.resolve()).as_posix()
             except ValueError:
                 continue
-            if key in rows:
-                return dict(rows[key])
-    return {}
+            row = by_path.get(key) or by_name.get(path.name)
+            if row:
+                return dict(row), manifest
+    return {}, None
 
 
 @lru_cache(maxsize=16)
-def _load_manifest(path: Path, _mtime_ns: int, _size: int) -> dict[str, dict]:
+def _load_manifest(path: Path, _mtime_ns: int, _size: int) -> tuple[dict[str, dict], dict[str, dict]]:
+    """The rows by their ``file`` path, and by file name where that name is in one row only."""
     if not path.is_file():
-        return {}
+        return {}, {}
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            return {row["file"]: row for row in csv.DictReader(handle) if row.get("file")}
+            by_path = {row["file"]: row for row in csv.DictReader(handle) if row.get("file")}
     except (OSError, UnicodeDecodeError, csv.Error, KeyError):
-        return {}
+        return {}, {}
+    names = Counter(PurePosixPath(key).name for key in by_path)
+    by_name = {PurePosixPath(key).name: row for key, row in by_path.items() if names[PurePosixPath(key).name] == 1}
+    return by_path, by_name

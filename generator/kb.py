@@ -46,6 +46,7 @@ class Entry:
     signatures: tuple[str, ...] = ()
     corpus_source: tuple[str, ...] = ()
     english_aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()   # media: the sites it publishes on ("aljazeera.net", "bbc.com/arabic")
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,7 @@ def _add_items(items: Any, name: str, where_file: str, entries: dict[str, Entry]
             institutions=_tuple(item.get("institutions")),
             keywords=_tuple(item.get("keywords")), not_keywords=_tuple(item.get("not_keywords")), min_hits=int(item.get("min_hits", 2)),
             signatures=_tuple(item.get("signatures")), corpus_source=_tuple(item.get("corpus_source")),
-            english_aliases=_tuple(item.get("english_aliases")),
+            english_aliases=_tuple(item.get("english_aliases")), domains=_tuple(item.get("domains")),
         )
 
 

@@ -22,6 +22,7 @@ class RawArticle:
     encoding: str              # the encoding it was decoded with
     sidecar: dict[str, Any] = field(default_factory=dict)   # NAME.meta.yml, validated
     manifest: dict[str, Any] = field(default_factory=dict)  # row of a manifest.csv beside it
+    manifest_file: Path | None = None                        # the manifest.csv that row is from
 
 
 @dataclass
@@ -33,6 +34,8 @@ class CleanedText:
     paragraphs: list[str]      # the body, paragraph by paragraph, words untouched
     removed: list[str]         # chrome lines taken out (kept for the build report and dates)
     banner_lines: list[str]    # content-looking lines above the headline (banner date, section names)
+    banner_chrome: list[str] = field(default_factory=list)  # chrome above the headline: weather, menus, rates
+    stamp: str | None = None   # a scraper's header stamp on the first line ("date 2025-10-09")
 
 
 @dataclass

@@ -25,6 +25,10 @@ def actors(text, date="2025-06-30"):
     ("ولم يوقع إصابات لدى الجانب الفلسطيني", set(), {"palestinian-authority"}),
     ("قلق مجلس الأمن إزاء النزاع الفلسطيني الإسرائيلي", set(), {"palestinian-authority", "israel"}),
     ("وقالت الحكومة الفلسطينية في رام الله إنها لا تفرض ضرائب", {"palestinian-authority"}, set()),
+    # An act of war names the state that commits it; a sponsorship names every sponsor.
+    ("وقتل خمسة أشخاص في غارات إسرائيلية على المخيم فجر اليوم", {"israel"}, set()),
+    ("ويتواصل العدوان الإسرائيلي على القطاع منذ أشهر", {"israel"}, set()),
+    ("جاء الاتفاق برعاية مصرية قطرية أمريكية بعد أسابيع من التفاوض", {"egypt", "qatar", "united-states"}, set()),
 ])
 def test_adjectives(text, expected, absent):
     found = actors(text)
@@ -102,3 +106,8 @@ def test_people_of_the_2025_talks():
                    "وأكدت كارولين ليفيت ذلك، وقال إيفي ديفرين إن الجيش مستعد", "2025-05-01")
     assert {"adam-boehler", "izz-al-din-al-haddad", "karoline-leavitt", "effie-defrin"} <= found
     assert "izz-al-din-al-haddad" not in actors("وأعلنت البلدية الحداد ثلاثة أيام")   # الحداد: mourning
+
+
+def test_names_of_the_hostage_families_forum_and_the_un_rights_office():
+    assert "hostages-families-forum" in actors("وفقا لمنتدى الرهائن وعائلات المفقودين فإن ثلاثة أفرجوا السبت")
+    assert "un-human-rights-office" in actors("وقالت المفوضية السامية لحقوق الإنسان إن القصف يثير القلق")

@@ -296,3 +296,20 @@ def test_a_linked_article_finds_its_corpus_manifest(tmp_path):
     links.mkdir()
     (links / "a.txt").symlink_to(corpus / "articles" / "a.txt")
     assert read_article(links / "a.txt").manifest["date"] == "2018-05-03"
+
+
+def test_articles_copied_out_of_their_corpus_find_their_manifest_row_by_file_name(tmp_path):
+    # The rows name the corpus layout ("articles/SkyNews/x.txt"); the copies sit side by side.
+    folder = tmp_path / "copied"
+    folder.mkdir()
+    (folder / "sky-1.txt").write_text("نص المقالة الأولى.\n", encoding="utf-8")
+    (folder / "manifest.csv").write_text(
+        "file,title,date,source\n"
+        "articles/SkyNews/2018/sky-1.txt,عنوان,2018-05-03,SkyNews\n"
+        "articles/SkyNews/2018/dup.txt,أ,2018-05-04,SkyNews\narticles/Other/dup.txt,ب,2018-05-05,Other\n",
+        encoding="utf-8")
+    (folder / "dup.txt").write_text("نص آخر.\n", encoding="utf-8")
+    article = read_article(folder / "sky-1.txt")
+    assert (article.manifest["date"], article.manifest_file) == ("2018-05-03", folder / "manifest.csv")
+    # A name that two rows share is ambiguous: no row rather than the wrong one.
+    assert read_article(folder / "dup.txt").manifest == {}

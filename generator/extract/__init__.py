@@ -10,6 +10,7 @@ from ..arabic import tokenize
 from ..clean import clean
 from ..kb import KnowledgeBase
 from ..records import Article, Mention, RawArticle
+from ..urls import slug_words
 from ..schema import BY_NAME, CURATABLE
 from .dating import find_publication_date
 from .entities import assign_topics, find_entities
@@ -22,7 +23,7 @@ ATTRIBUTION_WORDS = set(tokenize("وفق وفقا بحسب حسب حسبما ط�
 
 
 def extract(raw: RawArticle, kb: KnowledgeBase) -> Article:
-    cleaned = clean(raw.text)
+    cleaned = clean(raw.text, slug_words(raw.sidecar.get("url") or raw.manifest.get("url")))
     title, title_source = cleaned.title or "", cleaned.title_source
     if raw.manifest.get("title") and title_source != "headline":
         title, title_source = raw.manifest["title"], "manifest"

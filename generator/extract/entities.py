@@ -26,7 +26,11 @@ STATE_HEADS = set(tokenize(
     "الشرطة الأمن الأجهزة الجهات القيادة القيادتين قيادات المسؤولين الوسيط الوسطاء الموقف الرد "
     "البحرية سلاح الطيران الطائرات المقاتلات الدبابات المدفعية المؤسسة الأمنية العسكرية السفارة "
     "جهود الجهود جهد الجهد وساطة الوساطة وساطات مبادرة المبادرة مقترح المقترح الورقة ورقة الدور دور "
-    "ضغوط الضغوط تعهدات التعهدات"
+    "ضغوط الضغوط تعهدات التعهدات "
+    # Acts of war name the state that commits them: "غارات إسرائيلية", "العدوان الإسرائيلي".
+    "غاره غارات الغارات قصف القصف ضربه ضربات الضربات هجوم هجمات الهجوم الهجمات العدوان عدوان "
+    "رعاية الرعاية "   # "برعاية مصرية قطرية أمريكية"
+    "اعتداءات الاعتداءات توغل التوغل اجتياح الاجتياح استهداف الاستهداف الحصار حصار قصفا"
 ))
 # Tokens allowed between the head word and the adjective: "مصدر أمني مصري", "القوات الجوية الإسرائيلية".
 # They must read as adjectives, so that "مجلس الأمن إزاء النزاع الفلسطيني" names no one.
@@ -147,9 +151,9 @@ def _states_by_adjective(tokens: list[str], kb: KnowledgeBase):
             state = kb.matcher.demonym_state(tokens[j])
             if state and _head_fits(kb, state, head):
                 yield state, i, j + 1
-                # "المصرية والأردنية": the adjectives that follow with و
+                # "المصرية والأردنية", "مصرية قطرية أمريكية": the adjectives that follow, with و or without
                 k = j + 1
-                while k < len(tokens) and tokens[k].startswith("و") and (more := kb.matcher.demonym_state(tokens[k][1:])):
+                while k < len(tokens) and (more := kb.matcher.demonym_state(tokens[k])):
                     if _head_fits(kb, more, head):
                         yield more, k, k + 1
                     k += 1

@@ -1,6 +1,7 @@
 """Outlet and author: who published the article and who wrote it.
 
-Outlet, in order: sidecar; corpus manifest; a masthead signature of a known
+Outlet, in order: sidecar; the page URL's site when the knowledge base knows it; corpus
+manifest; the URL's registrable domain; a masthead signature of a known
 outlet (its editor-in-chief line); a header line that is an outlet's name;
 a copyright footer naming it; the article naming itself ("قال ... لـ المنصة").  Author: sidecar; manifest;
 a short name line in the byline zone; "كتب/بقلم X".
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import urls
 from ..arabic import normalize, tokenize
 from ..kb import KnowledgeBase
 from ..records import CleanedText, RawArticle
@@ -30,12 +32,19 @@ def find_outlet(raw: RawArticle, cleaned: CleanedText, sentences: list[Sentence]
         name = raw.sidecar["outlet"]
         entry = _media_named(name, kb)
         return name, entry.id if entry else None, "sidecar"
+    address = urls.parse(raw.sidecar.get("url") or raw.manifest.get("url"))
+    site = _media_at(address, kb) if address else None
+    if site:
+        return site.name_en, site.id, "url"
     source = raw.manifest.get("source")
     if source:
         for entry in kb.of_kind("media"):
             if source in entry.corpus_source:
                 return entry.name_en, entry.id, "manifest"
         return source, None, "manifest"
+    if address:
+        # A site the knowledge base does not know is still named: by its registrable domain.
+        return address.domain, None, "url"
     chrome = [normalize(line) for line in [*cleaned.removed, *cleaned.banner_lines, *cleaned.header]]
     joined = " ".join(chrome)
     for entry in kb.of_kind("media"):
@@ -56,6 +65,17 @@ def find_outlet(raw: RawArticle, cleaned: CleanedText, sentences: list[Sentence]
     if told:
         return told.name_en, told.id, "text"
     return None, None, None
+
+
+def _media_at(address: urls.PageAddress, kb: KnowledgeBase):
+    """The knowledge-base outlet whose site the address is on; the most specific site wins
+    ("bbc.com/arabic" is BBC Arabic, "bbc.com" the BBC)."""
+    best, best_length = None, -1
+    for entry in kb.of_kind("media"):
+        for site in entry.domains:
+            if urls.site_matches(address, site) and len(site) > best_length:
+                best, best_length = entry, len(site)
+    return best
 
 
 # Generic words in front of an outlet's name: on a byline line of its own, "اليوم السابع"
