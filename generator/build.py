@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .arabic import normalize
+from .arabic import arabic_share, normalize
 from .citations import render_citation_files
+from .config import DossierConfig
 from .datafiles import render_data_files
 from .extract import extract
 from .feeds import render_feeds
 from .indexes import render_indexes, render_schema_page
-from .ingest import InputError, discover, display_name, read_article
+from .ingest import ARTICLE_SUFFIX, SIDECAR_SUFFIX, InputError, discover, display_name, read_article
 from .kb import DEFAULT_KB_DIR, load
 from .records import Article
 from .render import article_path, dump_yaml, front_matter, render_article
@@ -32,12 +33,15 @@ from .views import render_views
 from .writer import WriteResult, write_tree
 
 REPORT = ".dossier/report.json"
+# The dossier reads Arabic: a text of which less than half the letters are Arabic (an English
+# note, a Latin-script page) is skipped, saying so, rather than built as an article.
+MIN_ARABIC_SHARE = 0.5
 
 
 @dataclass
 class FileReport:
     file: str
-    status: str                 # built | duplicate | skipped | ignored | manifest
+    status: str                 # built | duplicate | skipped | ignored | sidecar | manifest
     reason: str | None = None
     encoding: str | None = None
     id: str | None = None
@@ -54,23 +58,26 @@ class BuildReport:
 
     def to_json(self) -> bytes:
         data = {"generator_version": __version__,
-                "summary": {s: self.count(s) for s in ("built", "duplicate", "skipped", "ignored")},
+                "summary": {s: self.count(s) for s in ("built", "duplicate", "skipped", "ignored", "sidecar")},
                 "files": [asdict(f) for f in self.files]}
         return json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n"
 
 
 def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, check: bool = False,
-          force: bool = False, progress: Callable[[int, int], None] | None = None) -> tuple[BuildReport, list[Article]]:
+          force: bool = False, progress: Callable[[int, int], None] | None = None,
+          dossier: DossierConfig = DossierConfig()) -> tuple[BuildReport, list[Article]]:
     kb = load(kb_dir)
     report = BuildReport()
     found = discover(sources)
     report.files += [FileReport(_display(p.path, sources), "skipped", p.problem) for p in found.problems]
 
-    intake = Intake(kb)
+    intake = Intake(kb, dossier.max_article_bytes)
     for number, path in enumerate(found.articles, 1):
         if progress:
             progress(number, len(found.articles))
-        report.files.append(intake.take(path, _display(path, sources)))
+        line = intake.take(path, _display(path, sources))
+        report.files.append(line)
+        report.files += _sidecar_line(path, line, sources)
     report.files += [FileReport(_display(path, sources), "ignored", why) for path, why in found.ignored]
     report.files += _manifest_lines(found.manifests, intake.manifest_rows, sources)
     if not intake.articles:
@@ -78,7 +85,7 @@ def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, che
         # delete every article page it has.
         return report, []
 
-    files = render_dossier(intake.articles, kb)
+    files = render_dossier(intake.articles, kb, dossier)
     files[REPORT] = report.to_json()
     report.write = write_tree(docs, files, force=force, check=check)
     return report, intake.articles
@@ -91,8 +98,9 @@ class Intake:
     under different site chrome.  Whatever happens, the file gets a report line.
     """
 
-    def __init__(self, kb):
+    def __init__(self, kb, max_bytes: int):
         self.kb = kb
+        self.max_bytes = max_bytes
         self.articles: list[Article] = []
         self.by_bytes: dict[str, str] = {}   # sha256 of the file -> id
         self.by_text: dict[str, str] = {}    # hash of the normalised body -> id
@@ -101,9 +109,13 @@ class Intake:
 
     def take(self, path: Path, shown: str) -> FileReport:
         try:
-            raw = read_article(path)
+            raw = read_article(path, self.max_bytes)
         except InputError as err:
             return FileReport(shown, "skipped", err.problem)
+        share = arabic_share(raw.text)
+        if share < MIN_ARABIC_SHARE:
+            return FileReport(shown, "skipped", f"not Arabic text: {share:.0%} of its letters are Arabic "
+                                                f"(an article needs at least {MIN_ARABIC_SHARE:.0%})", raw.encoding)
         if raw.sha256 in self.by_bytes:
             return FileReport(shown, "duplicate", "same bytes as another file", raw.encoding,
                               duplicate_of=self.by_bytes[raw.sha256])
@@ -128,6 +140,17 @@ class Intake:
         self.by_bytes[raw.sha256] = self.by_text[body_key] = article.id
         self.articles.append(article)
         return FileReport(shown, "built", None, raw.encoding, article.id)
+
+
+def _sidecar_line(article: Path, line: FileReport, sources: list[Path]) -> list[FileReport]:
+    """The report line of an article's sidecar: whose it is, or the error it caused."""
+    sidecar = article.with_name(article.name[: -len(ARTICLE_SUFFIX)] + SIDECAR_SUFFIX)
+    if not (sidecar.exists() or sidecar.is_symlink()):
+        return []
+    shown = _display(sidecar, sources)
+    if line.status == "skipped" and (line.reason or "").startswith("sidecar "):
+        return [FileReport(shown, "skipped", line.reason)]
+    return [FileReport(shown, "sidecar", f"sidecar of {line.file}")]
 
 
 def _manifest_lines(found: list[Path], used: Counter, sources: list[Path]) -> list[FileReport]:
@@ -155,11 +178,11 @@ def _longer_id(article_id: str, sha256: str, taken: set[str]) -> str:
     raise AssertionError("two files with the same sha256 are caught as duplicates before this")
 
 
-def render_dossier(articles: list[Article], kb) -> dict[str, bytes]:
+def render_dossier(articles: list[Article], kb, dossier: DossierConfig = DossierConfig()) -> dict[str, bytes]:
     """Every generated file of the dossier, as {path relative to docs/: bytes}."""
     pages: dict[str, str] = {article_path(a.id): render_article(a, kb) for a in articles}
     views = render_views(articles, kb)
-    pages.update(render_indexes(articles, kb, views.sections))
+    pages.update(render_indexes(articles, kb, dossier, views.sections))
     pages.update(views.pages)
     example = dump_yaml(front_matter(articles[0], kb)) if articles else None
     pages["schema.md"] = render_schema_page(example)
@@ -191,7 +214,7 @@ def print_report(report: BuildReport, stream=None, *, quiet: bool = False, docs:
     """Every file and what became of it; with ``quiet``, only the problems and the summary."""
     stream = stream or sys.stderr
     for f in report.files:
-        if quiet and (f.status in ("built", "duplicate", "ignored") or
+        if quiet and (f.status in ("built", "duplicate", "ignored", "sidecar") or
                       (f.status == "manifest" and f.reason.startswith("manifest:"))):
             continue
         if f.status == "built":
@@ -200,6 +223,8 @@ def print_report(report: BuildReport, stream=None, *, quiet: bool = False, docs:
             line = f"duplicate  {f.file}: {f.reason}, kept articles/{f.duplicate_of}.md"
         elif f.status == "ignored":
             line = f"ignored    {f.file}: {f.reason}"
+        elif f.status == "sidecar":
+            line = f"sidecar    {f.file}: {f.reason}"
         elif f.status == "manifest":
             line = f"{'manifest' if f.reason.startswith('manifest:') else 'MANIFEST'}   {f.file}: {f.reason}"
         else:

@@ -7,6 +7,8 @@ with a sentence for context, for a person to review.  Nothing is added.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -105,3 +107,25 @@ def _name_like(token: str, k: int, known: set[int], first: bool = False) -> bool
         return False
     return (token not in STOP and k not in known and token not in TITLE_WORDS and token not in TITLES
             and is_arabic_word(token) and len(token) > 1)
+
+
+def as_local_kb(found: list[tuple[str, int, str]]) -> str:
+    """The candidates as a local knowledge-base file (see kb.py), one `actors` entry each.
+
+    Every entry loads as it is, so a curator can accept one by moving it into the
+    dossier's local file; each still needs a lasting id, an English name and a
+    type.  The count and the context sentence are comments: they are for reading.
+    """
+    lines = ["# Candidates from `dossier candidates --kb-format`: names that look like actors but match no",
+             "# knowledge-base entry.  Check each one; give it a lasting id, an English name and a type",
+             "# (person, organization, state); move the entries you accept under `actors:` in your local",
+             "# knowledge-base file (dossier.yml's knowledge_base); drop the rest.",
+             "actors:" + ("" if found else " []")]
+    for name, count, context in found:
+        one_line = " ".join(context.split())
+        lines += [f"# {count} × «{one_line[:200]}»",
+                  f"- id: candidate-{hashlib.sha256(name.encode()).hexdigest()[:8]}",
+                  f"  name_ar: {json.dumps(name, ensure_ascii=False)}",
+                  "  name_en: null",
+                  "  type: person"]
+    return "\n".join(lines) + "\n"

@@ -7,13 +7,15 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .config import ConfigError, find_config
 from .kb import KnowledgeBaseError
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dossier", description="Turn Arabic news articles into a research dossier.")
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, help="what to do")
-    kb_help = "a knowledge-base folder to use instead of the built-in one"
+    kb_help = ("a knowledge-base folder to use instead of the built-in one, or a local knowledge-base file "
+               "that extends it (default: dossier.yml's knowledge_base)")
 
     b = sub.add_parser("build", help="generate the Markdown dossier (default: seeds/ into docs/)")
     b.add_argument("--source", action="append", type=Path, help="folder (or file) of .txt articles; repeatable (default: seeds)")
@@ -22,13 +24,25 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--check", action="store_true", help="write nothing; fail, naming the files, if docs/ is not what a build would write")
     b.add_argument("--force", action="store_true", help="overwrite generated files even if they were edited by hand")
     b.add_argument("--quiet", action="store_true", help="print only the summary and problems")
+    size_help = "skip article files larger than this many megabytes, unread (default: 2, or dossier.yml's max_article_size)"
+    b.add_argument("--max-article-size", type=_megabytes, default=None, metavar="MB", help=size_help)
 
     s = sub.add_parser("site", help="build a complete static site from any folder of articles")
-    s.add_argument("--source", action="append", type=Path, required=True, help="folder (or file) of .txt articles; repeatable")
+    s.add_argument("--source", action="append", type=Path,
+                   help="folder (or file) of .txt articles; repeatable (default: dossier.yml's sources)")
     s.add_argument("--site-dir", type=Path, required=True,
                    help="where the site is written: a new or empty folder, or a site built before (it is emptied first)")
     s.add_argument("--kb", type=Path, default=None, help=kb_help)
     s.add_argument("--site-url", default=None, help="the address the site will be served from (for a sub-path)")
+    s.add_argument("--title", default=None, help="the dossier's name for this site only (default: dossier.yml's title)")
+    s.add_argument("--max-article-size", type=_megabytes, default=None, metavar="MB", help=size_help)
+    s.add_argument("--portable", action="store_true",
+                   help="a site that works opened from disk or a zip (file://): pages end in .html, search data loads as scripts")
+
+    n = sub.add_parser("new", help="start a dossier of your own: a folder with its settings, articles and site config")
+    n.add_argument("folder", type=Path, help="the new dossier's folder (new, or empty)")
+    n.add_argument("--title", required=True, help="the dossier's name, shown on every page and in citations")
+    n.add_argument("--description", default="", help="one line on what the dossier gathers")
 
     e = sub.add_parser("extract", help="print one JSON object per article (JSON Lines)")
     e.add_argument("paths", nargs="+", type=Path, help=".txt articles, or folders of them")
@@ -38,6 +52,8 @@ def make_parser() -> argparse.ArgumentParser:
     c.add_argument("--source", action="append", type=Path, help="folder (or file) of .txt articles; repeatable (default: seeds)")
     c.add_argument("--kb", type=Path, default=None, help=kb_help)
     c.add_argument("--limit", type=int, default=100, help="how many names to list, most frequent first (default: 100)")
+    c.add_argument("--kb-format", action="store_true",
+                   help="print the names as entries of a local knowledge-base file, for a curator to check and accept")
 
     k = sub.add_parser("kb-check", help="count each knowledge-base alias's matches on a folder, commonest first")
     k.add_argument("--source", action="append", type=Path, help="folder (or file) of .txt articles; repeatable (default: seeds)")
@@ -69,11 +85,29 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if not 0 < value < 1e6:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size in megabytes above 0")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    kb_kw = {"kb_dir": args.kb} if getattr(args, "kb", None) else {}
     try:
+        # The working folder's dossier.yml gives the defaults; the options given win.
+        args.dossier = find_config() if args.command != "new" else None
+        if getattr(args, "max_article_size", None):
+            args.dossier = args.dossier.with_max_article_size(args.max_article_size)
+        kb = getattr(args, "kb", None) or (args.dossier.knowledge_base if args.dossier else None)
+        kb_kw = {"kb_dir": kb} if kb else {}
         return COMMANDS[args.command](args, kb_kw)
+    except ConfigError as err:
+        print(f"dossier {args.command}: {err}", file=sys.stderr)
+        return 2
     except KnowledgeBaseError as err:
         print(f"dossier {args.command}: knowledge base: {err}", file=sys.stderr)
         return 2
@@ -92,11 +126,12 @@ def _missing(command: str, sources: list[Path]) -> bool:
 def cmd_build(args, kb_kw) -> int:
     from .build import build, print_report
 
-    sources = args.source or [Path("seeds")]
+    sources = _sources(args)
     if _missing("build", sources):
         return 2   # building the rest would delete the pages of the missing folder's articles
     progress = None if args.quiet else _progress
-    report, _ = build(sources, args.docs, check=args.check, force=args.force, progress=progress, **kb_kw)
+    report, _ = build(sources, args.docs, check=args.check, force=args.force, progress=progress,
+                      dossier=args.dossier, **kb_kw)
     print_report(report, quiet=args.quiet, docs=args.docs)   # skipped files and hand edits left alone are always shown
     if not report.count("built"):
         print(f"nothing built: no article could be read from {', '.join(map(str, sources))}; "
@@ -120,12 +155,34 @@ def _progress(done: int, total: int) -> None:
         print(f"  {done}/{total} articles", file=sys.stderr)
 
 
+def _sources(args) -> list[Path]:
+    """--source as given, else the dossier.yml's folders, else seeds/."""
+    return args.source or list(args.dossier.sources) or [Path("seeds")]
+
+
 def cmd_site(args, kb_kw) -> int:
     from .site import build_site
 
-    if _missing("site", args.source):
+    sources = _sources(args)
+    if _missing("site", sources):
         return 2
-    return build_site(args.source, args.site_dir, site_url=args.site_url, **kb_kw)
+    return build_site(sources, args.site_dir, site_url=args.site_url, dossier=args.dossier.with_title(args.title),
+                      portable=args.portable, **kb_kw)
+
+
+def cmd_new(args, kb_kw) -> int:
+    from .newdossier import NewDossierError, new_dossier
+
+    try:
+        created = new_dossier(args.folder, title=args.title, description=args.description)
+    except NewDossierError as err:
+        print(f"dossier new: {err}", file=sys.stderr)
+        return 2
+    for path in created:
+        print(f"created {path}", file=sys.stderr)
+    print(f"put .txt articles in {args.folder / 'articles'}, then run `dossier build` or `dossier site "
+          f"--site-dir SITE` (or `mkdocs serve`) in {args.folder}", file=sys.stderr)
+    return 0
 
 
 def cmd_extract(args, kb_kw) -> int:
@@ -144,9 +201,15 @@ def cmd_extract(args, kb_kw) -> int:
 def cmd_candidates(args, kb_kw) -> int:
     from .candidates import find_candidates
 
-    if _missing("candidates", args.source or [Path("seeds")]):
+    sources = _sources(args)
+    if _missing("candidates", sources):
         return 2
-    for name, count, context in find_candidates(args.source or [Path("seeds")], limit=args.limit, **kb_kw):
+    found = find_candidates(sources, limit=args.limit, **kb_kw)
+    if args.kb_format:
+        from .candidates import as_local_kb
+        sys.stdout.write(as_local_kb(found))
+        return 0
+    for name, count, context in found:
         print(f"{count:4d}  {name}\t{context}")
     return 0
 
@@ -218,5 +281,7 @@ def cmd_export(args, kb_kw) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "site": cmd_site, "extract": cmd_extract, "candidates": cmd_candidates,
+COMMANDS = {"build": cmd_build, "site": cmd_site, "new": cmd_new, "extract": cmd_extract, "candidates": cmd_candidates,
             "evaluate": cmd_evaluate, "kb-check": cmd_kb_check, "export": cmd_export}
+
+

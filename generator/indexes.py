@@ -14,6 +14,8 @@ import jinja2
 import yaml
 
 from .clean import first_sentence as lead_sentence
+from .config import DossierConfig
+from .counted import ACTOR, ARTICLE, OUTLET, TOPIC, counted
 from .kb import Entry, KnowledgeBase
 from .markdown import escape, strip_controls
 from .records import Article
@@ -37,6 +39,12 @@ def _env() -> jinja2.Environment:
     env.filters["md"] = escape
     env.filters["ltr"] = lambda text: f'<bdi dir="ltr">{escape(str(text))}</bdi>'
     env.filters["yaml"] = yaml_title
+    # A name in Latin letters beside an Arabic one: isolated, and styled as the secondary column.
+    env.filters["en"] = lambda text: f'<bdi dir="ltr" class="dossier-en">{escape(str(text))}</bdi>'
+    env.filters["articles"] = lambda n: counted(n, ARTICLE)
+    env.filters["outlets"] = lambda n: counted(n, OUTLET)
+    env.filters["topics"] = lambda n: counted(n, TOPIC)
+    env.filters["actors"] = lambda n: counted(n, ACTOR)
     env.globals["first_sentence"] = first_sentence
     return env
 
@@ -70,9 +78,11 @@ class Group:
     articles: list = field(default_factory=list)
 
 
-def render_indexes(articles: list[Article], kb: KnowledgeBase, sections: dict[str, str] | None = None) -> dict[str, str]:
-    """Every index page, as {path relative to docs/: Markdown}; ``sections``: the research views' pieces
-    of these pages (generator/views), placed by the templates with view(name)."""
+def render_indexes(articles: list[Article], kb: KnowledgeBase, dossier: DossierConfig = DossierConfig(),
+                   sections: dict[str, str] | None = None) -> dict[str, str]:
+    """Every index page, as {path relative to docs/: Markdown}; the home page is headed with the dossier's
+    title; ``sections``: the research views' pieces of these pages (generator/views), placed by the
+    templates with view(name)."""
     env = _env()
     env.globals["view"] = lambda name: (sections or {}).get(name, "")
     env.globals["outlet_label"] = lambda a: outlet_label(a.outlet_id, a.outlet, kb)
@@ -84,7 +94,11 @@ def render_indexes(articles: list[Article], kb: KnowledgeBase, sections: dict[st
         for topic in a.topics:
             topics[topic].articles.append(a)
     topic_list = list(topics.values())
-    pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(topics=topic_list)
+    # The index lists only topics that have articles, most articles first; every topic still
+    # gets its page below.
+    listed = sorted((g for g in topic_list if g.articles), key=lambda g: (-len(g.articles), g.entry.id))
+    pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(
+        topics=listed, all_topics=len(topic_list))
     for group in topic_list:  # every topic gets its page, so its address never breaks
         pages[f"topics/{group.entry.id}.md"] = env.get_template("topic.md.j2").render(
                 entry=group.entry, articles=group.articles)
@@ -125,11 +139,14 @@ def render_indexes(articles: list[Article], kb: KnowledgeBase, sections: dict[st
 
     dated = sorted(a.date.value for a in articles if a.date.value)
     pages["index.md"] = env.get_template("home.md.j2").render(
-        counts={"articles": len(articles), "actors": len(actors), "topics": sum(1 for g in topic_list if g.articles),
-                "outlets": len(outlets), "undated": len(undated)},
+        title=dossier.title, description=dossier.description,
+        counts={"articles": len(articles), "actors": len(actors), "topics": len(listed),
+                # Articles of no known outlet are grouped on one page, but that page is not an outlet.
+                "outlets": sum(1 for o in outlets if o.slug != UNKNOWN_OUTLET),
+                "undated": len(undated), "all_topics": len(topic_list)},
         date_range=(dated[0], dated[-1]) if dated else None,
         top_actors=by_count[:TOP_N],
-        top_topics=sorted((g for g in topic_list if g.articles), key=lambda g: (-len(g.articles), g.entry.id))[:TOP_N],
+        top_topics=listed[:TOP_N],
         latest=ordered[:TOP_N],
     )
     return pages
@@ -192,13 +209,17 @@ def outlet_slug(name: str) -> str:
 
 def render_schema_page(example: str | None) -> str:
     """docs/schema.md: every front-matter field, from the schema table itself, and one full example."""
-    lines = ["---", "title: حقول الصفحات", "---", "", "# حقول الصفحات (front matter)", "",
-             "كل صفحة مقالة ملف Markdown يبدأ بترويسة YAML. هذه حقولها، مولَّدة من جدول المخطط نفسه "
-             "(`generator/schema.py`) الذي يتحقق من الترويسة ومن الملفات الجانبية. الحقول القابلة للتحرير "
-             "يمكن ضبطها في ملف جانبي `NAME.meta.yml` بجوار المقالة.", "",
+    # Developer documentation, in English: the page is laid out left-to-right (main.html reads `dir`)
+    # and kept out of the Arabic navigation; the about page links to it.
+    lines = ["---", "title: Front-matter fields", "lang: en", "dir: ltr", "---", "",
+             "# Front-matter fields", "",
+             "Every article page is a Markdown file that starts with a YAML header. These are its fields, "
+             "generated from the schema table itself (`generator/schema.py`), which also validates the header "
+             "and the sidecar files. Fields marked *sidecar* can be set by hand in a `NAME.meta.yml` file beside "
+             "the article.", "",
              "| field | type | sidecar | meaning |", "| --- | --- | --- | --- |"]
     for f in FIELDS:
         lines.append(f"| `{f.name}` | {f.kind} | {'yes' if f.curatable else ''} | {f.doc.replace('|', '/')} |")
     if example:
-        lines += ["", "## مثال كامل", "", "```yaml", example.rstrip(), "```"]
+        lines += ["", "## A full example", "", "```yaml", example.rstrip(), "```"]
     return "\n".join(lines) + "\n"

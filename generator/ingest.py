@@ -120,9 +120,9 @@ def display_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def read_article(path: Path) -> RawArticle:
+def read_article(path: Path, max_bytes: int = MAX_BYTES) -> RawArticle:
     """Read, fingerprint and decode one article file with its curated metadata."""
-    data = read_bounded(path)
+    data = read_bounded(path, max_bytes)
     if not data:
         raise InputError(path, "empty file (0 bytes)")
     text, encoding = decode(path, data)
@@ -146,8 +146,8 @@ def read_article(path: Path) -> RawArticle:
     )
 
 
-def read_bounded(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_BYTES; memory never holds more.
+def read_bounded(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; memory never holds more.
 
     The size is checked on the open file (not on the name, which could be
     swapped in between) and the read stops one byte past the limit, so a
@@ -160,21 +160,25 @@ def read_bounded(path: Path) -> bytes:
             raise InputError(path, "is not a regular file (a device, a pipe or a socket)")
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                raise InputError(path, _too_large(size))
-            data = handle.read(MAX_BYTES + 1)
+            if size > max_bytes:
+                raise InputError(path, _too_large(size, max_bytes))
+            data = handle.read(max_bytes + 1)
     except PermissionError:
         raise InputError(path, "cannot be read (permission denied)") from None
     except OSError as err:
         raise InputError(path, f"cannot be read ({err.strerror or err})") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(path, _too_large(len(data)))
+    if len(data) > max_bytes:
+        raise InputError(path, _too_large(len(data), max_bytes))
     return data
 
 
-def _too_large(size: int) -> str:
-    return (f"file is {size / (1024 * 1024):.1f} MB (or more): larger than the limit of "
-            f"{MAX_BYTES // (1024 * 1024)} MB per article; not read")
+def _too_large(size: int, limit: int) -> str:
+    return (f"file is {_size(size, '.1f')} (or more): larger than the limit of {_size(limit, '.3g')} per article; "
+            "not read (--max-article-size raises it)")
+
+
+def _size(n: int, digits: str) -> str:
+    return f"{n / (1024 * 1024):{digits}} MB" if n >= 1024 * 1024 else f"{n / 1024:{digits}} KB"
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str]:

@@ -7,6 +7,7 @@ front.  The same matcher serves actors, places, media and topic keywords.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -94,70 +95,124 @@ def _date(value: Any) -> dt.date | None:
 def load(kb_dir: Path = DEFAULT_KB_DIR) -> KnowledgeBase:
     """Read and check the knowledge base; the result is shared (treat it as read-only).
 
-    Cached by the files' sizes and modification times, so that a knowledge base edited while
+    ``kb_dir`` is a knowledge-base folder, or a local knowledge-base file (see
+    :func:`local_base`) that extends one without editing it.  Cached by the
+    files' sizes and modification times, so that a knowledge base edited while
     `mkdocs serve` runs is read again on the next rebuild, and an unchanged one is not.
     """
     kb_dir = Path(kb_dir)
+    local = kb_dir if kb_dir.is_file() else None
+    base = local_base(local) if local else kb_dir
     stamps = []
-    for name in KB_FILES:
+    for path in [base / f"{name}.yml" for name in KB_FILES] + ([local] if local else []):
         try:
-            info = (kb_dir / f"{name}.yml").stat()
-            stamps.append((name, info.st_mtime_ns, info.st_size))
+            info = path.stat()
+            stamps.append((path.name, info.st_mtime_ns, info.st_size))
         except OSError:
-            stamps.append((name, None, None))
-    return _load(kb_dir, tuple(stamps))
+            stamps.append((path.name, None, None))
+    return _load(base, local, tuple(stamps))
+
+
+# The sections of a local knowledge-base file: the shipped files' names, "outlets" for media,
+# and "aliases" ({id: [names]}) to add names to an entry that is already known.
+LOCAL_SECTIONS = {"actors": "actors", "offices": "offices", "topics": "topics", "places": "places",
+                  "media": "media", "outlets": "media"}
+
+
+def local_base(local: Path) -> Path:
+    """The folder a local knowledge-base file extends: its ``extends:`` (relative to the file), or the shipped one."""
+    data = _read_yaml(local)
+    extends = data.get("extends") if isinstance(data, dict) else None
+    return (local.parent / extends) if isinstance(extends, str) and extends.strip() else DEFAULT_KB_DIR
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_bytes())
+    except yaml.YAMLError as err:
+        raise KnowledgeBaseError(f"{path}: not valid YAML: {err}") from None
+    except OSError as err:
+        raise KnowledgeBaseError(f"{path}: cannot be read: {err.strerror or err}") from None
 
 
 @lru_cache(maxsize=4)
-def _load(kb_dir: Path, _stamps: tuple) -> KnowledgeBase:
+def _load(kb_dir: Path, local: Path | None, _stamps: tuple) -> KnowledgeBase:
     entries: dict[str, Entry] = {}
     offices: list[Office] = []
-    kinds = {"actors": "actor", "topics": "topic", "places": "place", "media": "media"}
     for name in KB_FILES:
         path = kb_dir / f"{name}.yml"
         if not path.is_file():
             if name in ("actors", "topics"):
                 raise KnowledgeBaseError(f"{path}: missing (the knowledge base needs actors.yml and topics.yml)")
             continue
-        raw = path.read_bytes()
-        try:
-            items = yaml.safe_load(raw) or []
-        except yaml.YAMLError as err:
-            raise KnowledgeBaseError(f"{path}: not valid YAML: {err}") from None
-        for position, item in enumerate(items, 1):
-            where = f"{path}, entry {position}"
-            if not isinstance(item, dict) or "id" not in item:
-                raise KnowledgeBaseError(f"{where}: each entry needs an 'id'")
-            if name == "offices":
-                try:
-                    holders = tuple((h["actor"], _date(h["from"]), _date(h.get("to"))) for h in item.get("holders", ()))
-                except KeyError as err:
-                    raise KnowledgeBaseError(f"{where}: each holder needs {err}") from None
-                except (TypeError, ValueError) as err:
-                    raise KnowledgeBaseError(f"{where}: holders must be a list of actor, from, to: {err}") from None
-                offices.append(Office(id=item["id"], titles=_tuple(item.get("titles")), holders=holders))
-                continue
-            if item["id"] in entries:
-                raise KnowledgeBaseError(f"{where}: id '{item['id']}' is used twice")
-            entries[item["id"]] = Entry(
-                id=item["id"], kind=kinds[name], type=item.get("type", kinds[name]),
-                name_en=item.get("name_en", item["id"]), name_ar=item.get("name_ar", ""),
-                aliases=_tuple(item.get("aliases")), description_ar=item.get("description_ar") or "",
-                wikidata=item.get("wikidata"), affiliation=item.get("affiliation"),
-                demonyms=_tuple(item.get("demonyms")), demonym_heads=_tuple(item.get("demonym_heads")),
-                institutions=_tuple(item.get("institutions")),
-                keywords=_tuple(item.get("keywords")), not_keywords=_tuple(item.get("not_keywords")), min_hits=int(item.get("min_hits", 2)),
-                related=_tuple(item.get("related")), figure_kinds=_tuple(item.get("figure_kinds")),
-                signatures=_tuple(item.get("signatures")), corpus_source=_tuple(item.get("corpus_source")),
-                english_aliases=_tuple(item.get("english_aliases")), domains=_tuple(item.get("domains")),
-            )
+        _add_items(_read_yaml(path) or [], name, str(path), entries, offices)
+    if local is not None:
+        _add_local(local, entries, offices)
     for office in offices:
         for actor, _, _ in office.holders:
             if actor not in entries:
-                raise KnowledgeBaseError(f"{kb_dir / 'offices.yml'}: office '{office.id}' names unknown actor '{actor}'")
+                raise KnowledgeBaseError(f"{local or kb_dir / 'offices.yml'}: office '{office.id}' names unknown actor '{actor}'")
     kb = KnowledgeBase(entries=entries, offices=offices)
     kb.matcher = Matcher(kb)
     return kb
+
+
+def _add_local(local: Path, entries: dict[str, Entry], offices: list[Office]) -> None:
+    """New entries and extra names from a local file, on top of the base knowledge base."""
+    data = _read_yaml(local) or {}
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(f"{local}: expected sections ({', '.join(LOCAL_SECTIONS)}, aliases)")
+    unknown = sorted(set(map(str, data)) - set(LOCAL_SECTIONS) - {"aliases", "extends"})
+    if unknown:
+        raise KnowledgeBaseError(f"{local}: unknown section {', '.join(unknown)} "
+                                 f"(known: {', '.join(LOCAL_SECTIONS)}, aliases, extends)")
+    for section, name in LOCAL_SECTIONS.items():
+        items = data.get(section) or []
+        if not isinstance(items, list):
+            raise KnowledgeBaseError(f"{local}: '{section}' must be a list of entries")
+        _add_items(items, name, f"{local}, {section}", entries, offices)
+    aliases = data.get("aliases") or {}
+    if not isinstance(aliases, dict):
+        raise KnowledgeBaseError(f"{local}: 'aliases' maps an entry id to a list of extra names")
+    for entry_id, names in aliases.items():
+        if entry_id not in entries:
+            raise KnowledgeBaseError(f"{local}, aliases: no entry '{entry_id}' in the knowledge base")
+        entry = entries[entry_id]
+        entries[entry_id] = dataclasses.replace(entry, aliases=entry.aliases + _tuple(names))
+
+
+def _add_items(items: Any, name: str, where_file: str, entries: dict[str, Entry], offices: list[Office]) -> None:
+    kinds = {"actors": "actor", "topics": "topic", "places": "place", "media": "media"}
+    if not isinstance(items, list):
+        raise KnowledgeBaseError(f"{where_file}: expected a list of entries")
+    for position, item in enumerate(items, 1):
+        where = f"{where_file}, entry {position}"
+        if not isinstance(item, dict) or "id" not in item:
+            raise KnowledgeBaseError(f"{where}: each entry needs an 'id'")
+        if name == "offices":
+            try:
+                holders = tuple((h["actor"], _date(h["from"]), _date(h.get("to"))) for h in item.get("holders", ()))
+            except KeyError as err:
+                raise KnowledgeBaseError(f"{where}: each holder needs {err}") from None
+            except (TypeError, ValueError) as err:
+                raise KnowledgeBaseError(f"{where}: holders must be a list of actor, from, to: {err}") from None
+            offices.append(Office(id=item["id"], titles=_tuple(item.get("titles")), holders=holders))
+            continue
+        if item["id"] in entries:
+            raise KnowledgeBaseError(f"{where}: id '{item['id']}' is used twice (to add names to a known "
+                                     "entry, list them under 'aliases' in a local file)")
+        entries[item["id"]] = Entry(
+            id=item["id"], kind=kinds[name], type=item.get("type", kinds[name]),
+            name_en=item.get("name_en") or item["id"], name_ar=item.get("name_ar", ""),
+            aliases=_tuple(item.get("aliases")), description_ar=item.get("description_ar") or "",
+            wikidata=item.get("wikidata"), affiliation=item.get("affiliation"),
+            demonyms=_tuple(item.get("demonyms")), demonym_heads=_tuple(item.get("demonym_heads")),
+            institutions=_tuple(item.get("institutions")),
+            keywords=_tuple(item.get("keywords")), not_keywords=_tuple(item.get("not_keywords")), min_hits=int(item.get("min_hits", 2)),
+            related=_tuple(item.get("related")), figure_kinds=_tuple(item.get("figure_kinds")),
+            signatures=_tuple(item.get("signatures")), corpus_source=_tuple(item.get("corpus_source")),
+            english_aliases=_tuple(item.get("english_aliases")), domains=_tuple(item.get("domains")),
+        )
 
 
 # --- matching ---------------------------------------------------------------

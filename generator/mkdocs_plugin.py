@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 
 from .build import build
 from .citations import BIBTEX_FILE, CSL_FILE, format_citation, load_citations
+from .config import ConfigError, DossierConfig, find_config
 from .feeds import FEED_FILE
 from .indexes import outlet_label
 from .kb import DEFAULT_KB_DIR, KnowledgeBaseError, load
@@ -32,17 +33,33 @@ log = logging.getLogger("mkdocs.plugins.dossier")
 THEME_PRINTS_UNESCAPED = ("title", "author", "description")
 
 
-class DossierConfig(Config):
+class PluginConfig(Config):
     sources = opt.ListOfItems(opt.Type(str), default=["seeds"])
     kb = opt.Optional(opt.Type(str))
     generate = opt.Type(bool, default=True)
 
 
-class DossierPlugin(BasePlugin[DossierConfig]):
+class DossierPlugin(BasePlugin[PluginConfig]):
+    # Set by `dossier site`: the dossier as the command line gave it (sources, title, knowledge base).
+    dossier_override: DossierConfig | None = None
+
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
-        self.sources = [Path(s) if Path(s).is_absolute() else root / s for s in self.config.sources]
-        self.kb_dir = Path(self.config.kb) if self.config.kb else DEFAULT_KB_DIR
+        try:
+            self.dossier = self.dossier_override or find_config(root)
+        except ConfigError as err:
+            raise PluginError(f"dossier: {err}") from None
+        # dossier.yml's folders and knowledge base, else the plugin's own options.
+        self.sources = list(self.dossier.sources) or [Path(s) if Path(s).is_absolute() else root / s
+                                                       for s in self.config.sources]
+        self.kb_dir = self.dossier.knowledge_base or (Path(self.config.kb) if self.config.kb else DEFAULT_KB_DIR)
+        if self.dossier.path or self.dossier_override:
+            config.site_name = self.dossier.title
+            if self.dossier.description:
+                config.site_description = self.dossier.description
+        else:   # a mkdocs.yml without dossier.yml: its site_name names the dossier
+            self.dossier = self.dossier.with_title(getattr(config, "site_name", None))
+        _use_installed_theme(config)
         try:
             kb = load(self.kb_dir)
         except KnowledgeBaseError as err:   # MkDocs prints a PluginError as a message, not a traceback
@@ -61,7 +78,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         missing = [str(s) for s in self.sources if not s.exists()]
         if missing:   # a build from the other sources would delete the missing one's pages
             raise PluginError(f"dossier: no such file or folder: {', '.join(missing)} (the docs folder is left as it is)")
-        report, _ = build(self.sources, Path(config.docs_dir), kb_dir=self.kb_dir)
+        report, _ = build(self.sources, Path(config.docs_dir), kb_dir=self.kb_dir, dossier=self.dossier)
         self.citations = load_citations(Path(config.docs_dir))
         for f in report.files:
             if f.status == "skipped":
@@ -111,3 +128,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         item = getattr(self, "citations", {}).get(page.meta.get("id")) if page.meta.get("source") else None
         context["dossier_citation"] = {"text": format_citation(item), "bib": BIBTEX_FILE, "csl": CSL_FILE} if item else None
         return context
+
+
+def _use_installed_theme(config) -> None:
+    """A mkdocs.yml of one's own (dossier new) names no custom_dir: the installed package's theme is used."""
+    from .site import THEME_DIR
+
+    if not any((Path(d) / "partials" / "article-meta.html").is_file() for d in config.theme.dirs):
+        config.theme.dirs.insert(0, str(THEME_DIR))

@@ -7,18 +7,33 @@ project's hand-written pages), and MkDocs builds it with the project's own
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
+from .config import DossierConfig
 from .kb import DEFAULT_KB_DIR
 from .writer import read_manifest
 
-PROJECT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+# An installed wheel carries its own copy of mkdocs.yml, theme_overrides/ and the hand-written
+# pages (setup.py puts them there); a source checkout uses the project's files themselves.
+BUNDLE = PACKAGE / "site_files"
+
+
+def site_root() -> Path:
+    """The folder holding the site's mkdocs.yml, its theme (theme_overrides/) and hand-written docs/ pages."""
+    return BUNDLE if (BUNDLE / "mkdocs.yml").is_file() else PACKAGE.parent
+
+
+PROJECT = site_root()
 CONFIG = PROJECT / "mkdocs.yml"
+THEME_DIR = PROJECT / "theme_overrides"
 
 
 def hand_written_pages(docs: Path) -> list[Path]:
@@ -48,7 +63,7 @@ def not_a_site(site_dir: Path) -> bool:
 
 
 def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB_DIR, site_url: str | None = None,
-               config_file: Path = CONFIG) -> int:
+               config_file: Path = CONFIG, dossier: DossierConfig | None = None, portable: bool = False) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -62,7 +77,10 @@ def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB
         return 2
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s", stream=sys.stderr)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    project_docs = config_file.parent / "docs"
+    dossier = dossier or DossierConfig()
+    # A dossier of one's own (dossier new) keeps its hand-written pages beside its dossier.yml.
+    own_docs = dossier.path.parent / "docs" if dossier.path else None
+    project_docs = own_docs if own_docs and own_docs.is_dir() else config_file.parent / "docs"
     with tempfile.TemporaryDirectory(prefix="dossier-docs-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
@@ -73,16 +91,34 @@ def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB
         overrides = {"docs_dir": str(docs), "site_dir": str(site_dir.resolve())}
         if site_url:
             overrides["site_url"] = site_url
+        if portable:   # opened from disk: every link names its file (x.html), no folder listings
+            overrides["use_directory_urls"] = False
         try:
             config = load_config(str(config_file), **overrides)
             plugin = config.plugins["dossier"]
             plugin.config.sources = [str(s.resolve()) for s in sources]
             plugin.config.kb = str(Path(kb_dir).resolve())
+            plugin.dossier_override = replace(dossier, sources=tuple(Path(s).resolve() for s in sources),
+                                              knowledge_base=Path(kb_dir).resolve())
             config.plugins.on_startup(command="build", dirty=False)
             build(config)
             config.plugins.on_shutdown()
         except (Abort, ConfigurationError, PluginError) as err:
             print(f"dossier site: {err}", file=sys.stderr)
             return 1
+    if portable:
+        write_search_scripts(site_dir)
     print(f"site written to {site_dir}", file=sys.stderr)
     return 0
+
+
+def write_search_scripts(site_dir: Path) -> None:
+    """Beside each search/*.json, a script that hands the same data to search.js.
+
+    A page opened from disk (file://) may not fetch files, but it may load scripts.
+    """
+    for path in sorted((site_dir / "search").glob("*.json")):
+        key = json.dumps(f"search/{path.name}")
+        script = (f"(window.DossierSearchData = window.DossierSearchData || {{}})[{key}] = "
+                  + path.read_text(encoding="utf-8").strip() + ";\n")
+        path.with_suffix(".js").write_text(script, encoding="utf-8")

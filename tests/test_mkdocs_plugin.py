@@ -17,7 +17,7 @@ def plugin_for(tmp_path, *sources):
     plugin = DossierPlugin()
     errors, _ = plugin.load_config({"sources": [str(s) for s in sources]})
     assert not errors
-    plugin.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
+    plugin.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), theme=SimpleNamespace(dirs=[])))
     return plugin
 
 
@@ -54,4 +54,4 @@ def test_a_broken_knowledge_base_is_a_plugin_error_naming_the_file(tmp_path):
     errors, _ = plugin.load_config({"sources": [str(SEEDS)], "kb": str(kb)})
     assert not errors
     with pytest.raises(PluginError, match="actors.yml"):
-        plugin.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
+        plugin.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), theme=SimpleNamespace(dirs=[])))

@@ -10,13 +10,13 @@ tables; both are checked against one file of test vectors
 (``tests/data/analyzer_vectors.json``) so that index and query stay in step.
 """
 from .stemmer import ANALYZER_DATA, Analyzer, analyze, default_analyzer, load_config, stem
-from .text import (ARABIC_DIGITS, ARABIC_LETTERS, ARTICLE, CONJUNCTIONS, PERSIAN_DIGITS, PREPOSITIONS, Folded,
+from .text import (ARABIC_DIGITS, arabic_share, ARABIC_LETTERS, ARTICLE, CONJUNCTIONS, PERSIAN_DIGITS, PREPOSITIONS, Folded,
                    clitic_variants, fold, fold_digits, is_arabic_word, is_definite, known_form, loose_pattern,
                    normalize, sentence_spans, strip_article, text_tables, tokenize, word_spans)
 
 __all__ = [
     "ANALYZER_DATA", "Analyzer", "analyze", "default_analyzer", "load_config", "stem",
     "ARABIC_DIGITS", "ARABIC_LETTERS", "ARTICLE", "CONJUNCTIONS", "PERSIAN_DIGITS", "PREPOSITIONS", "Folded",
-    "clitic_variants", "fold", "fold_digits", "is_arabic_word", "is_definite", "known_form", "loose_pattern",
+    "arabic_share", "clitic_variants", "fold", "fold_digits", "is_arabic_word", "is_definite", "known_form", "loose_pattern",
     "normalize", "sentence_spans", "strip_article", "text_tables", "tokenize", "word_spans",
 ]

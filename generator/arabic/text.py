@@ -248,3 +248,13 @@ def text_tables() -> dict:
         "prepositions": list(PREPOSITIONS),
         "article": ARTICLE,
     }
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def arabic_share(text: str) -> float:
+    """The share of the text's letters that are Arabic letters (0.0 when it has no letter at all)."""
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0

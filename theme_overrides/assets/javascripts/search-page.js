@@ -65,7 +65,11 @@
   var status = container.appendChild(el("p", "dossier-search__status", "جارٍ تحميل فهرس البحث…"));
   status.setAttribute("aria-live", "polite");
   var body = container.appendChild(el("div", "dossier-search-page__body"));
-  var facetsBox = body.appendChild(el("aside", "dossier-facets"));
+  // On a phone the facets fold into one line above the results, so that the results come first.
+  var facetsPanel = body.appendChild(el("details", "dossier-facets-panel"));
+  facetsPanel.appendChild(el("summary", "dossier-facets-panel__summary", "تصفية النتائج"));
+  facetsPanel.open = !window.matchMedia("(max-width: 44.9375em)").matches;
+  var facetsBox = facetsPanel.appendChild(el("aside", "dossier-facets"));
   facetsBox.setAttribute("aria-label", "تصفية النتائج");
   var main = body.appendChild(el("div", "dossier-search-page__main"));
   var list = main.appendChild(el("ol", "dossier-results"));

@@ -28,10 +28,27 @@
   var loading = null;
   var timings = {};
 
+  // A portable site (dossier site --portable) is opened from disk: its pages end in .html and
+  // the search data comes as scripts beside the JSON (a browser fetches nothing from file://).
+  var portable = !!document.querySelector('meta[name="dossier-portable"]');
+
+  function page(path) { return portable ? path.replace(/\/(?=$|\?)/, ".html").replace(/^(?=\?|$)/, "index.html") : path; }
+
   function fetchJson(path) {
+    if (portable) return loadScript(path);
     return fetch(new URL(path, root)).then(function (response) {
       if (!response.ok) throw new Error(path + ": HTTP " + response.status);
       return response.json();
+    });
+  }
+
+  function loadScript(path) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = new URL(path.replace(/\.json$/, ".js"), root).href;
+      script.onload = function () { resolve((window.DossierSearchData || {})[path]); };
+      script.onerror = function () { reject(new Error(path + ": not loaded")); };
+      document.head.appendChild(script);
     });
   }
 
@@ -147,7 +164,7 @@
 
   var KIND_LABELS = { actor: "فاعل", topic: "موضوع", outlet: "منفذ" };
 
-  function href(doc) { return new URL(doc.url, root).href; }
+  function href(doc) { return new URL(page(doc.url), root).href; }
 
   /** Fill `el` with the line under a result's title: kind of page, date, outlet. */
   function metaLine(el, engine, doc) {
@@ -168,7 +185,7 @@
   }
 
   function searchPageUrl(query) {
-    return new URL("search/?q=" + encodeURIComponent(query), root).href;
+    return new URL(page("search/") + "?q=" + encodeURIComponent(query), root).href;
   }
 
   /**
