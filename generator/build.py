@@ -24,7 +24,7 @@ from .datafiles import render_data_files
 from .extract import extract
 from .feeds import render_feeds
 from .indexes import render_indexes, render_schema_page
-from .ingest import ARTICLE_SUFFIX, SIDECAR_SUFFIX, InputError, discover, display_name, read_article
+from .ingest import ARTICLE_SUFFIX, MAX_BYTES, SIDECAR_SUFFIX, InputError, discover, display_name, read_article
 from .kb import DEFAULT_KB_DIR, load
 from .records import Article
 from .render import article_path, dump_yaml, front_matter, render_article
@@ -98,7 +98,7 @@ class Intake:
     under different site chrome.  Whatever happens, the file gets a report line.
     """
 
-    def __init__(self, kb, max_bytes: int):
+    def __init__(self, kb, max_bytes: int = MAX_BYTES):
         self.kb = kb
         self.max_bytes = max_bytes
         self.articles: list[Article] = []

@@ -110,19 +110,30 @@ def to_bibtex(c: Citation) -> str:
     return f"@{kind}{{{c.id},\n{body}\n}}\n"
 
 
-def format_citation(item: dict) -> str:
-    """The citation a reader copies, in Arabic, from a CSL-JSON item: the box on the page and the export."""
+# Latin runs (a date, an id, a file name, an address) sit in left-to-right isolates, so that bidi
+# reordering never mixes them with the Arabic around them, here or wherever the citation is pasted.
+LRI, PDI = "\u2066", "\u2069"
+
+
+def _ltr(text: str) -> str:
+    return f"{LRI}{text}{PDI}"
+
+
+def format_citation(item: dict, page_url: str | None = None) -> str:
+    """The citation a reader copies, in Arabic, from a CSL-JSON item: the box on the page (with the
+    page's address) and the export."""
     parts = []
     authors = "، ".join(a.get("literal", "") for a in item.get("author", []))
     if authors:
         parts.append(f"{authors}.")
     parts.append(f"«{item['title']}».")
-    date = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(item["issued"]["date-parts"][0])) \
+    date = _ltr("-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(item["issued"]["date-parts"][0]))) \
         if "issued" in item else "بلا تاريخ"
     parts.append(f"{item['container-title']}، {date}." if item.get("container-title") else f"{date}.")
     if item.get("URL"):
-        parts.append(item["URL"])
-    parts.append(f"[{item['archive']}، المعرّف {item['id']}، الملف المصدر {item['archive_location']}]")
+        parts.append(_ltr(item["URL"]))
+    where = f"، {_ltr(page_url)}" if page_url else ""
+    parts.append(f"[{item['archive']}، المعرّف {_ltr(item['id'])}، الملف المصدر {_ltr(item['archive_location'])}{where}]")
     return " ".join(parts)
 
 

@@ -126,7 +126,7 @@ class DossierPlugin(BasePlugin[PluginConfig]):
         context["dossier_feeds"] = [f for f in (FEED_FILE, own) if f in getattr(self, "feeds", ())]
         # The citation box shows what the citation files hold (docs/citations), in the words the export uses.
         item = getattr(self, "citations", {}).get(page.meta.get("id")) if page.meta.get("source") else None
-        context["dossier_citation"] = {"text": format_citation(item), "bib": BIBTEX_FILE, "csl": CSL_FILE} if item else None
+        context["dossier_citation"] = {"text": format_citation(item, page.canonical_url), "bib": BIBTEX_FILE, "csl": CSL_FILE} if item else None
         return context
 
 
