@@ -132,7 +132,8 @@ def test_a_wrong_headline_date_or_outlet_is_an_error_with_both_values(tmp_path, 
     given, _ = extracted
     given["https://news.example/a/1"] = {"date": "2026-03-01", "title": "الرئيسية | محليات | دولي | رأي",
                                          "title_source": "headline", "outlet": None, "outlet_id": None}
-    given["https://paper.example/b/2"] = {"title": "قال متحدث باسم منظمة إغاثية", "title_source": "headline"}
+    given["https://paper.example/b/2"] = {"title": "قال متحدث باسم منظمة إغاثية", "title_source": "headline",
+                                          "outlet": None, "outlet_id": None}
     gold = pages_gold(tmp_path, [
         {"id": "p1", "url": "https://news.example/a/1", "date": "2024-03-17",
          "title": "وزراء الصحة يبحثون خطة لإدخال الوقود إلى المستشفيات", "outlet": "news.example"},
