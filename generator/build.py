@@ -18,7 +18,7 @@ from typing import Callable
 
 from . import __version__
 from .arabic import arabic_share, normalize
-from .citations import render_citation_files
+from .citations import render_citation_files, titled
 from .config import DossierConfig
 from .datafiles import render_data_files
 from .extract import extract
@@ -188,8 +188,9 @@ def render_dossier(articles: list[Article], kb, dossier: DossierConfig = Dossier
     pages["schema.md"] = render_schema_page(example)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(render_search_files(articles, kb))
-    for render_reusable in (render_citation_files, render_data_files, render_feeds):   # docs/citations, data, feeds
-        files.update(render_reusable(articles, kb))
+    with titled(dossier.title):
+        for render_reusable in (render_citation_files, render_data_files, render_feeds):   # docs/citations, data, feeds
+            files.update(render_reusable(articles, kb))
     files.update(views.data)
     return files
 

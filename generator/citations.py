@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +29,25 @@ CSL_FILE = f"{CITATIONS_DIR}/articles.json"
 DOSSIER_TITLE = "ملف مفاوضات غزة"
 
 
+_TITLE: ContextVar[str | None] = ContextVar("dossier_title", default=None)
+
+
 def dossier_title() -> str:
-    return DOSSIER_TITLE
+    """The dossier's name in citations, feeds and exports: the one a build was given (see
+    :func:`titled`), else the dossier.yml of the folder the command runs in."""
+    from .config import dossier_title as configured   # noqa: PLC0415 - config reads ingest; keep imports one way
+
+    return _TITLE.get() or configured()
+
+
+@contextmanager
+def titled(title: str):
+    """Within the block, citations, feeds and exports carry ``title`` (a build's own dossier)."""
+    token = _TITLE.set(title)
+    try:
+        yield
+    finally:
+        _TITLE.reset(token)
 
 
 @dataclass(frozen=True)
