@@ -98,11 +98,31 @@ def _terms(analyzer: Analyzer, texts: Iterable[str | None]) -> list[str]:
     return [term for text in texts if text for term in analyzer.analyze(text)]
 
 
-def search_documents(articles: list[Article], kb: KnowledgeBase) -> tuple[list[dict], dict]:
+# The fields made of the article's own words: analysing them is most of the search
+# stage's work, so it is done once per article in the per-article stage (and cached).
+OWN_FIELDS = ("title", "body")
+
+
+def article_terms(article: Article, analyzer: Analyzer) -> dict[str, dict[str, int]]:
+    """{field: {term: frequency}} of the article's title and body, as the index counts them."""
+    texts = {"title": [article.title], "body": article.paragraphs}
+    counts: dict[str, dict[str, int]] = {}
+    for field in OWN_FIELDS:
+        tally: dict[str, int] = {}
+        for term in _terms(analyzer, texts[field]):
+            tally[term] = tally.get(term, 0) + 1
+        counts[field] = tally
+    return counts
+
+
+def search_documents(articles: list[Article], kb: KnowledgeBase,
+                     terms: dict[str, dict] | None = None) -> tuple[list[dict], dict]:
     """Every searchable page (articles, then actor, topic and outlet pages) and the facet labels.
 
     Each document carries the raw texts of its fields (under ``fields``,
-    used for the index only) and what a result shows.
+    used for the index only) and what a result shows; with ``terms`` (by
+    article id, see :func:`article_terms`) an article's own fields arrive
+    analysed already (under ``counts``).
     """
     outlets = outlet_groups(articles, kb)
     outlet_of = {a.id: o for o in outlets for a in o["articles"]}
@@ -126,6 +146,8 @@ def search_documents(articles: list[Article], kb: KnowledgeBase) -> tuple[list[d
                        "outlet": [outlet["label"], outlet_entry.name_en if outlet_entry else None],
                        "body": a.paragraphs},
         })
+        if terms and a.id in terms:
+            docs[-1]["counts"] = terms[a.id]
     for actor_id in sorted(actor_ids):
         e = kb.entries[actor_id]
         facets["actors"][actor_id] = e.name_ar or e.name_en
@@ -169,7 +191,9 @@ def build_index(docs: list[dict], analyzer: Analyzer) -> tuple[object, dict]:
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for ref, doc in enumerate(docs):
-        builder.add({"ref": str(ref), **{name: _terms(analyzer, doc["fields"][name]) for name, _ in FIELDS}})
+        counts = doc.get("counts", {})
+        builder.add({"ref": str(ref), **{name: [t for t, n in counts[name].items() for _ in range(n)] if name in counts
+                                          else _terms(analyzer, doc["fields"][name]) for name, _ in FIELDS}})
     index = builder.build()
     return index, compact_index(builder, len(docs))
 
@@ -229,12 +253,13 @@ def _json(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8") + b"\n"
 
 
-def render_search_files(articles: list[Article], kb: KnowledgeBase) -> dict[str, bytes]:
+def render_search_files(articles: list[Article], kb: KnowledgeBase,
+                        terms: dict[str, dict] | None = None) -> dict[str, bytes]:
     """docs/search/{index,documents,analyzer}.json, as {path relative to docs/: bytes}."""
     analyzer, config = search_analyzer(kb)
-    docs, facets = search_documents(articles, kb)
+    docs, facets = search_documents(articles, kb, terms)
     _, compact = build_index(docs, analyzer)
-    shown = [{k: v for k, v in doc.items() if k != "fields" and v not in (None, [], "")} for doc in docs]
+    shown = [{k: v for k, v in doc.items() if k not in ("fields", "counts") and v not in (None, [], "")} for doc in docs]
     return {
         f"{SEARCH_DIR}/index.json": _json(compact),
         f"{SEARCH_DIR}/documents.json": _json({"documents": shown, "facets": facets}),

@@ -75,7 +75,7 @@ def test_documents_hold_what_results_and_facets_need(files, articles):
     docs = data["documents"]
     arts = [d for d in docs if d["kind"] == "article"]
     assert len(arts) == len(articles)
-    first = next(d for d in arts if d["url"] == "articles/2024-01-15-872e967d/")
+    first = next(d for d in arts if d["url"] == "articles/search-01-72af46d1/")
     assert first["title"] == "وفد قيادي يصل القاهرة لبحث التهدئة"
     assert first["date"] == "2024-01-15" and first["year"] == "2024"
     assert data["facets"]["outlets"][first["outlet"]] == "وكالة الأخبار المحلية"
