@@ -22,6 +22,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--check", action="store_true", help="write nothing; fail, naming the files, if docs/ is not what a build would write")
     b.add_argument("--force", action="store_true", help="overwrite generated files even if they were edited by hand")
     b.add_argument("--quiet", action="store_true", help="print only the summary and problems")
+    b.add_argument("--cold", action="store_true", help="ignore the per-article cache (docs/.dossier/cache.sqlite); "
+                                                       "recompute every article and store the results")
+    b.add_argument("--jobs", type=_positive, default=None, help="worker processes for the per-article stage (default: one per core)")
 
     s = sub.add_parser("site", help="build a complete static site from any folder of articles")
     s.add_argument("--source", action="append", type=Path, required=True, help="folder (or file) of .txt articles; repeatable")
@@ -45,6 +48,12 @@ def make_parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="print the scores as JSON")
     v.add_argument("--errors", action="store_true", help="list every miss and false alarm")
     return parser
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {text!r}")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +83,8 @@ def cmd_build(args, kb_kw) -> int:
     if _missing("build", sources):
         return 2   # building the rest would delete the pages of the missing folder's articles
     progress = None if args.quiet else _progress
-    report, _ = build(sources, args.docs, check=args.check, force=args.force, progress=progress, **kb_kw)
+    report, _ = build(sources, args.docs, check=args.check, force=args.force, cold=args.cold, workers=args.jobs,
+                      progress=progress, **kb_kw)
     print_report(report, quiet=args.quiet, docs=args.docs)   # skipped files and hand edits left alone are always shown
     if not report.count("built"):
         print(f"nothing built: no article could be read from {', '.join(map(str, sources))}; "
@@ -94,8 +104,9 @@ def cmd_build(args, kb_kw) -> int:
 
 
 def _progress(done: int, total: int) -> None:
+    # Called as each article not found in the cache is done; long builds only.
     if total >= 200 and (done % 200 == 0 or done == total):
-        print(f"  {done}/{total} articles", file=sys.stderr)
+        print(f"  {done}/{total} articles", file=sys.stderr, flush=True)
 
 
 def cmd_site(args, kb_kw) -> int:
