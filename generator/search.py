@@ -3,7 +3,7 @@
 Three files under ``docs/search/``, all fetched by the browser before the
 first result (theme_overrides/assets/javascripts/search.js):
 
-- ``index.json``: a lunr.py index in a compact form (term frequencies,
+- ``index.json``: a lunr index in a compact form (term frequencies,
   see :func:`compact_index`), turned back into a lunr.js 2.3.9 index by
   search-index.js.  Documents are referred to by their position in ``documents.json`` (short
   refs: a ref is repeated in every posting), fields are analysed with the
@@ -24,9 +24,6 @@ from __future__ import annotations
 
 import json
 from typing import Iterable
-
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
 
 from .arabic import Analyzer, load_config, tokenize
 from .indexes import outlet_groups
@@ -89,6 +86,8 @@ def _register(analyzer: Analyzer):
 
     # Set directly rather than with Pipeline.register_function, which warns
     # on every build after the first (each build has its own analyser).
+    from lunr.pipeline import Pipeline
+
     dossier_arabic.label = PIPELINE_NAME
     Pipeline.registered_functions[PIPELINE_NAME] = dossier_arabic
     return dossier_arabic
@@ -177,60 +176,71 @@ def _lead(paragraphs: list[str]) -> str:
     return text[: cut if cut > 0 else SNIPPET_CHARS] + " …"
 
 
-def build_index(docs: list[dict], analyzer: Analyzer) -> tuple[object, dict]:
-    """The lunr.py index of ``docs`` and its compact form for the browser.
+# lunr's BM25 parameters (lunr.Builder's defaults): search-index.js computes the weights with them.
+K1, B = 1.2, 0.75
 
-    A document's ref is its position in the list.
+
+def _field_counts(doc: dict, name: str, analyzer: Analyzer) -> dict[str, int]:
+    """{term: frequency} of one field of one document, as lunr would count it (it lower-cases every token)."""
+    counts = doc.get("counts", {}).get(name)
+    if counts is None:
+        counts = {}
+        for term in _terms(analyzer, doc["fields"][name]):
+            counts[term] = counts.get(term, 0) + 1
+    lowered: dict[str, int] = {}
+    for term, tf in counts.items():
+        key = term.lower()
+        lowered[key] = lowered.get(key, 0) + tf
+    return lowered
+
+
+def compact_index(docs: list[dict], analyzer: Analyzer) -> dict:
+    """The search index, as term frequencies: the browser derives the rest.
+
+    A document's ref is its position in the list.  Per term, per field, a
+    flat list of (ref gap, tf) pairs in ref order.  search-index.js rebuilds
+    lunr.js's inverted index and field vectors from it with lunr's own
+    formula and parameters (k1, b, boosts); lunr's own serialisation would
+    spell out an empty object per missing field for every term and a vector
+    of weights per document and field (5.0 MB, 1.2 MB gzipped, for 1,000
+    articles).  Counted here directly: building lunr.py's index only to read
+    its term frequencies took most of the search stage.  tests/test_search.py
+    checks that the browser ranks and scores every query exactly as lunr.py's
+    index of the same documents does (:func:`lunr_index`).
     """
+    fields = [name for name, _ in FIELDS]
+    postings: dict[str, list[list[int]]] = {}
+    last: dict[str, list[int]] = {}
+    for ref, doc in enumerate(docs):
+        for slot, name in enumerate(fields):
+            for term, tf in _field_counts(doc, name, analyzer).items():
+                if term not in postings:
+                    postings[term] = [[] for _ in fields]
+                    last[term] = [0] * len(fields)
+                postings[term][slot] += (ref - last[term][slot], tf)
+                last[term][slot] = ref
+    terms = [[term, *postings[term]] for term in sorted(postings)]
+    return {"version": "2.3.9", "format": "dossier-tf-1", "pipeline": [PIPELINE_NAME], "fields": fields,
+            "boosts": [boost for _, boost in FIELDS], "k1": K1, "b": B,
+            "documentCount": len(docs), "terms": terms}
+
+
+def lunr_index(docs: list[dict], analyzer: Analyzer):
+    """lunr.py's own index of ``docs`` (a test dependency): the reference the browser's scores are checked against."""
+    from lunr.builder import Builder
+
     builder = Builder()
     # No build pipeline: fields arrive as analysed terms.  The search
-    # pipeline is only recorded in the index (lunr.js needs a function of
-    # that name registered to load it); queries bypass it.
+    # pipeline is only recorded in the index; queries bypass it.
     builder.search_pipeline.add(_register(analyzer))
     builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for ref, doc in enumerate(docs):
-        counts = doc.get("counts", {})
-        builder.add({"ref": str(ref), **{name: [t for t, n in counts[name].items() for _ in range(n)] if name in counts
-                                          else _terms(analyzer, doc["fields"][name]) for name, _ in FIELDS}})
-    index = builder.build()
-    return index, compact_index(builder, len(docs))
-
-
-def compact_index(builder: Builder, document_count: int) -> dict:
-    """What lunr.py built, as term frequencies: the browser derives the rest.
-
-    lunr's own serialisation (index.serialize()) spells out, for every term,
-    an empty object for each field that lacks it, and a vector of BM25
-    weights for every document and field: 5.0 MB (1.2 MB gzipped) for 1,000
-    articles.  The weights follow from the term frequencies, so this form
-    keeps only those: per term, per field, a flat list of (ref gap, tf)
-    pairs in ref order.  search-index.js rebuilds lunr's inverted index and
-    field vectors from it with lunr.js's own formula and parameters
-    (k1, b, boosts), and tests/test_search.py checks that the result ranks
-    and scores every query exactly as lunr.py's index does.
-    """
-    fields = list(builder._fields)
-    postings: dict[str, list[list[tuple[int, int]]]] = {}
-    for field_ref, frequencies in builder.field_term_frequencies.items():
-        field, ref = field_ref.split("/", 1)
-        slot = fields.index(field)
-        for term, tf in frequencies.items():
-            postings.setdefault(term, [[] for _ in fields])[slot].append((int(ref), tf))
-    terms = []
-    for term in sorted(postings):
-        row: list = [term]
-        for pairs in postings[term]:
-            flat, previous = [], 0
-            for ref, tf in sorted(pairs):
-                flat += [ref - previous, tf]
-                previous = ref
-            row.append(flat)
-        terms.append(row)
-    return {"version": "2.3.9", "format": "dossier-tf-1", "pipeline": [PIPELINE_NAME], "fields": fields,
-            "boosts": [builder._fields[f].boost for f in fields], "k1": builder._k1, "b": builder._b,
-            "documentCount": document_count, "terms": terms}
+        builder.add({"ref": str(ref), **{name: [t for t, n in _field_counts(doc, name, analyzer).items()
+                                                 for _ in range(n)] for name, _ in FIELDS}})
+    assert (builder._k1, builder._b) == (K1, B)
+    return builder.build()
 
 
 def query(index, analyzer: Analyzer, text: str) -> list[str] | None:
@@ -258,7 +268,7 @@ def render_search_files(articles: list[Article], kb: KnowledgeBase,
     """docs/search/{index,documents,analyzer}.json, as {path relative to docs/: bytes}."""
     analyzer, config = search_analyzer(kb)
     docs, facets = search_documents(articles, kb, terms)
-    _, compact = build_index(docs, analyzer)
+    compact = compact_index(docs, analyzer)
     shown = [{k: v for k, v in doc.items() if k not in ("fields", "counts") and v not in (None, [], "")} for doc in docs]
     return {
         f"{SEARCH_DIR}/index.json": _json(compact),

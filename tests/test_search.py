@@ -9,7 +9,7 @@ import pytest
 
 from generator.build import build, render_dossier
 from generator.kb import load
-from generator.search import (FIELDS, PIPELINE_NAME, build_index, query, render_search_files, search_analyzer,
+from generator.search import (FIELDS, PIPELINE_NAME, compact_index, lunr_index, query, render_search_files, search_analyzer,
                               search_documents)
 
 from conftest import PROJECT, SEEDS, require
@@ -37,7 +37,7 @@ def files(articles, kb):
 def searcher(articles, kb):
     analyzer, _ = search_analyzer(kb)
     docs, _ = search_documents(articles, kb)
-    index, _ = build_index(docs, analyzer)
+    index = lunr_index(docs, analyzer)
 
     def search(text):
         refs = query(index, analyzer, text)
@@ -148,7 +148,7 @@ def test_browser_rebuilds_lunr_py_index_from_the_compact_form(articles, kb, tmp_
     require(node is not None, "node is not installed")
     analyzer, config = search_analyzer(kb)
     docs, _ = search_documents(articles, kb)
-    index, compact = build_index(docs, analyzer)
+    index, compact = lunr_index(docs, analyzer), compact_index(docs, analyzer)
     (tmp_path / "index.json").write_text(json.dumps(compact, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "analyzer.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     result = subprocess.run([node, str(PROJECT / "tests" / "js" / "search-index-cli.cjs"), str(tmp_path / "index.json"),
