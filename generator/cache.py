@@ -159,50 +159,68 @@ def to_json(value: Any) -> Any:
 
 def from_json(kind: Any, value: Any) -> Any:
     """``value`` rebuilt as ``kind`` (a dataclass or a typing form); ValueError when it does not fit."""
-    origin = typing.get_origin(kind)
+    return _converter(kind)(value)
+
+
+_CONVERTERS: dict[Any, Any] = {}
+
+
+def _converter(kind: Any):
+    """A function checking and rebuilding a JSON value as ``kind``; made once per type
+    (reading types on every value cost more than all the rest of a warm build)."""
+    if kind in _CONVERTERS:
+        return _CONVERTERS[kind]
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
     if dataclasses.is_dataclass(kind):
-        if not isinstance(value, dict):
-            raise ValueError(f"{kind.__name__}: not an object")
-        hints = _hints(kind)
-        missing = {f.name for f in dataclasses.fields(kind)} - set(value)
-        if missing or set(value) - set(hints):
-            raise ValueError(f"{kind.__name__}: fields differ")
-        return kind(**{name: from_json(hints[name], v) for name, v in value.items()})
-    if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(kind)
-        if value is None and type(None) in options:
-            return None
-        for option in options:
-            if option is type(None):
-                continue
-            with contextlib.suppress(ValueError, TypeError):
-                return from_json(option, value)
-        raise ValueError(f"{value!r} fits none of {options}")
-    if origin is list:
-        if not isinstance(value, list):
-            raise ValueError("not a list")
-        (item,) = typing.get_args(kind) or (Any,)
-        return [from_json(item, v) for v in value]
-    if origin is dict or kind is dict:
-        if not isinstance(value, dict):
-            raise ValueError("not an object")
-        return value
-    if kind is Any:
-        return value
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(kind, type) and not isinstance(value, kind):
-        raise ValueError(f"{value!r} is not {kind.__name__}")
-    return value
+        hints = typing.get_type_hints(kind)
+        names = frozenset(f.name for f in dataclasses.fields(kind))
+        _CONVERTERS[kind] = lambda value: convert(value)     # the fields may refer back to this type
+        fields = {name: _converter(hints[name]) for name in names}
 
+        def convert(value):
+            if not isinstance(value, dict) or value.keys() != names:
+                raise ValueError(f"{kind.__name__}: fields differ")
+            return kind(**{name: fields[name](v) for name, v in value.items()})
+    elif origin in (typing.Union, types.UnionType):
+        options = [_converter(option) for option in args if option is not type(None)]
+        nullable = type(None) in args
 
-_HINTS: dict[type, dict] = {}
+        def convert(value):
+            if value is None and nullable:
+                return None
+            for option in options:
+                with contextlib.suppress(ValueError, TypeError):
+                    return option(value)
+            raise ValueError(f"{value!r} fits none of {args}")
+    elif origin is list:
+        item = _converter(args[0]) if args else (lambda v: v)
 
-
-def _hints(kind: type) -> dict:
-    if kind not in _HINTS:
-        _HINTS[kind] = typing.get_type_hints(kind)
-    return _HINTS[kind]
+        def convert(value):
+            if not isinstance(value, list):
+                raise ValueError("not a list")
+            return [item(v) for v in value]
+    elif origin is dict or kind is dict:
+        def convert(value):
+            if not isinstance(value, dict):
+                raise ValueError("not an object")
+            return value
+    elif kind is Any:
+        def convert(value):
+            return value
+    elif kind is float:
+        def convert(value):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValueError(f"{value!r} is not a number")
+            return value
+    elif isinstance(kind, type):
+        def convert(value):
+            if not isinstance(value, kind):
+                raise ValueError(f"{value!r} is not {kind.__name__}")
+            return value
+    else:
+        raise TypeError(f"cannot rebuild {kind!r} from JSON")
+    _CONVERTERS[kind] = convert
+    return convert
 
 
 def article_from_json(value: Any) -> Article:

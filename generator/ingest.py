@@ -288,7 +288,8 @@ def _tidy(text: str) -> str:
 def manifest_row(path: Path) -> dict:
     """The row describing ``path`` in the nearest corpus ``manifest.csv`` above it, if any."""
     # A linked article (a folder of symlinks into a corpus) finds the manifest of its corpus too.
-    folders = dict.fromkeys([*list(path.parents)[:4], *list(path.resolve().parents)[:4]])
+    resolved = path.resolve()
+    folders = dict.fromkeys([*list(path.parents)[:4], *list(resolved.parents)[:4]])
     for folder in folders:
         manifest = folder / MANIFEST_NAME
         try:
@@ -299,12 +300,18 @@ def manifest_row(path: Path) -> dict:
         rows = _load_manifest(manifest, info.st_mtime_ns, info.st_size)
         if rows:
             try:
-                key = path.resolve().relative_to(folder.resolve()).as_posix()
+                key = resolved.relative_to(_resolved(folder)).as_posix()
             except ValueError:
                 continue
             if key in rows:
                 return dict(rows[key])
     return {}
+
+
+@lru_cache(maxsize=256)
+def _resolved(folder: Path) -> Path:
+    # Thousands of articles share a few corpus folders: each is resolved once per process.
+    return folder.resolve()
 
 
 @lru_cache(maxsize=16)

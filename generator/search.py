@@ -180,18 +180,28 @@ def _lead(paragraphs: list[str]) -> str:
 K1, B = 1.2, 0.75
 
 
-def _field_counts(doc: dict, name: str, analyzer: Analyzer) -> dict[str, int]:
+def _field_counts(doc: dict, name: str, analyzer: Analyzer, memo: dict[str, list[str]]) -> dict[str, int]:
     """{term: frequency} of one field of one document, as lunr would count it (it lower-cases every token)."""
     counts = doc.get("counts", {}).get(name)
     if counts is None:
         counts = {}
-        for term in _terms(analyzer, doc["fields"][name]):
-            counts[term] = counts.get(term, 0) + 1
+        for text in doc["fields"][name]:
+            for term in _analysed(analyzer, text, memo):
+                counts[term] = counts.get(term, 0) + 1
     lowered: dict[str, int] = {}
     for term, tf in counts.items():
         key = term.lower()
         lowered[key] = lowered.get(key, 0) + tf
     return lowered
+
+
+def _analysed(analyzer: Analyzer, text: str | None, memo: dict[str, list[str]]) -> list[str]:
+    # The same names, topics and outlets recur in thousands of documents: each is analysed once.
+    if not text:
+        return []
+    if text not in memo:
+        memo[text] = analyzer.analyze(text)
+    return memo[text]
 
 
 def compact_index(docs: list[dict], analyzer: Analyzer) -> dict:
@@ -211,9 +221,10 @@ def compact_index(docs: list[dict], analyzer: Analyzer) -> dict:
     fields = [name for name, _ in FIELDS]
     postings: dict[str, list[list[int]]] = {}
     last: dict[str, list[int]] = {}
+    memo: dict[str, list[str]] = {}
     for ref, doc in enumerate(docs):
         for slot, name in enumerate(fields):
-            for term, tf in _field_counts(doc, name, analyzer).items():
+            for term, tf in _field_counts(doc, name, analyzer, memo).items():
                 if term not in postings:
                     postings[term] = [[] for _ in fields]
                     last[term] = [0] * len(fields)
@@ -237,7 +248,7 @@ def lunr_index(docs: list[dict], analyzer: Analyzer):
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for ref, doc in enumerate(docs):
-        builder.add({"ref": str(ref), **{name: [t for t, n in _field_counts(doc, name, analyzer).items()
+        builder.add({"ref": str(ref), **{name: [t for t, n in _field_counts(doc, name, analyzer, {}).items()
                                                  for _ in range(n)] for name, _ in FIELDS}})
     assert (builder._k1, builder._b) == (K1, B)
     return builder.build()

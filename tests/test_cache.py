@@ -141,3 +141,16 @@ def test_workers_give_the_same_bytes_as_one_process(corpus, tmp_path, monkeypatc
     build([corpus], one, cold=True, workers=1)
     build([corpus], two, cold=True, workers=2)
     assert tree(one) == tree(two)
+
+
+def test_records_come_back_from_json_as_they_went_in_and_a_wrong_shape_is_refused(corpus, tmp_path):
+    from generator.cache import article_from_json, to_json
+
+    _, built = build([corpus], tmp_path / "docs", cold=True)
+    for article in built:
+        assert article_from_json(json.loads(json.dumps(to_json(article)))) == article
+    good = to_json(built[0])
+    for broken in ({**good, "title": 7}, {**good, "date": None}, {k: v for k, v in good.items() if k != "topics"},
+                   {**good, "extra": 1}, {**good, "actors": [{"id": "x"}]}):
+        with pytest.raises(ValueError):
+            article_from_json(broken)
