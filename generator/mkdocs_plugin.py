@@ -8,7 +8,9 @@ the watcher settles after one round.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -19,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 
 from .build import build
 from .kb import DEFAULT_KB_DIR, KnowledgeBaseError, load
+from .writer import TMP_PREFIX, known_hashes
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -79,6 +82,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for path in (*self.sources, self.kb_dir):
             if path.exists():
                 server.watch(str(path))
+        watch_docs_but_not_own_writes(server, Path(config.docs_dir))
         return server
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -98,3 +102,46 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_context(self, context, page, config, nav):
         context["dossier_labels"] = self.labels
         return context
+
+
+def watch_docs_but_not_own_writes(server, docs: Path) -> None:
+    """Watch the docs folder as MkDocs does, minus the files the generator itself writes.
+
+    A save of one article starts a build whose pre-build step rewrites that
+    article's page and the index pages listing it; MkDocs's own watch on the
+    docs folder then saw those writes and built the site a second time.
+    Here an event is ignored when the file holds bytes the generator wrote
+    there (the writer's manifest knows their hash before the file is
+    renamed into place), or is the generator's own bookkeeping; a person's
+    edit, new page or deletion still rebuilds.  This replaces the handler of
+    MkDocs 1.6's LiveReloadServer; with another server the plain watch stays.
+    """
+    import watchdog.events
+
+    folder = os.path.abspath(docs)
+    if not all(hasattr(server, name) for name in ("unwatch", "observer", "_rebuild_cond", "_want_rebuild")) \
+            or folder not in getattr(server, "_watched_paths", {}):
+        return
+    server.unwatch(folder)
+
+    def on_any_event(event) -> None:
+        if event.is_directory or all(_own_file(docs, p) for p in (event.src_path, getattr(event, "dest_path", "")) if p):
+            return
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = on_any_event
+    server.observer.schedule(handler, folder, recursive=True)
+
+
+def _own_file(docs: Path, path: str) -> bool:
+    rel = Path(os.path.relpath(path, docs))
+    if rel.parts[:1] == (".dossier",) or rel.name.startswith(TMP_PREFIX):
+        return True
+    try:
+        digest = hashlib.sha256((docs / rel).read_bytes()).hexdigest()
+    except OSError:
+        return False          # gone: a person deleted a page, or the generator removed one (one rebuild more)
+    return digest in known_hashes(docs).get(rel.as_posix(), ())
