@@ -55,15 +55,16 @@ class BuildReport:
 
 
 def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, check: bool = False,
-          force: bool = False, cold: bool = False, workers: int | None = None,
+          force: bool = False, cold: bool = False, workers: int | None = None, cache_file: Path | None = None,
           progress: Callable[[int, int], None] | None = None) -> tuple[BuildReport, list[Article]]:
-    """Build the dossier of ``sources`` into ``docs``; ``cold`` ignores (and refills) the per-article cache."""
+    """Build the dossier of ``sources`` into ``docs``; ``cold`` ignores (and refills) the per-article
+    cache, kept in ``cache_file`` (default: docs/.dossier/cache.sqlite)."""
     kb = load(kb_dir)
     report = BuildReport()
     found = discover(sources)
     report.files += [FileReport(_display(p.path, sources), "skipped", p.problem) for p in found.problems]
 
-    cache = ArticleCache(docs / CACHE_FILE, read_only=check, cold=cold)
+    cache = ArticleCache(cache_file or docs / CACHE_FILE, read_only=check, cold=cold)
     try:
         found_sources = [Source(path, _display(path, sources), source_key(path, sources)) for path in found.articles]
         intake = Intake()

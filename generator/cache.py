@@ -36,6 +36,16 @@ GENERATOR_DIR = Path(__file__).resolve().parent
 COMMIT_EVERY = 500
 
 
+def site_cache_file(site_dir: Path) -> Path:
+    """Where ``dossier site`` keeps the cache of a site folder: outside the site (which is
+    published) and outside its docs folder (a temporary one), in the user's cache folder."""
+    import os
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    name = hashlib.sha256(str(Path(site_dir).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return base / "gaza-dossier" / f"site-{name}.sqlite"
+
+
 def code_salt(kb_dir: Path) -> str:
     """The generator's version, a hash of its code and data files, and of the knowledge base.
 

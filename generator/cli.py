@@ -32,6 +32,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="where the site is written: a new or empty folder, or a site built before (it is emptied first)")
     s.add_argument("--kb", type=Path, default=None, help=kb_help)
     s.add_argument("--site-url", default=None, help="the address the site will be served from (for a sub-path)")
+    s.add_argument("--cold", action="store_true", help="ignore the per-article cache kept for this site folder")
 
     e = sub.add_parser("extract", help="print one JSON object per article (JSON Lines)")
     e.add_argument("paths", nargs="+", type=Path, help=".txt articles, or folders of them")
@@ -114,7 +115,7 @@ def cmd_site(args, kb_kw) -> int:
 
     if _missing("site", args.source):
         return 2
-    return build_site(args.source, args.site_dir, site_url=args.site_url, **kb_kw)
+    return build_site(args.source, args.site_dir, site_url=args.site_url, cold=args.cold, **kb_kw)
 
 
 def cmd_extract(args, kb_kw) -> int:

@@ -39,6 +39,8 @@ class DossierConfig(Config):
     sources = opt.ListOfItems(opt.Type(str), default=["seeds"])
     kb = opt.Optional(opt.Type(str))
     generate = opt.Type(bool, default=True)
+    cache = opt.Optional(opt.Type(str))       # the per-article cache (default: in the docs folder)
+    cold = opt.Type(bool, default=False)      # ignore the cache
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -64,7 +66,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         missing = [str(s) for s in self.sources if not s.exists()]
         if missing:   # a build from the other sources would delete the missing one's pages
             raise PluginError(f"dossier: no such file or folder: {', '.join(missing)} (the docs folder is left as it is)")
-        report, _ = build(self.sources, Path(config.docs_dir), kb_dir=self.kb_dir)
+        report, _ = build(self.sources, Path(config.docs_dir), kb_dir=self.kb_dir, cold=self.config.cold,
+                          cache_file=Path(self.config.cache) if self.config.cache else None)
         for f in report.files:
             if f.status == "skipped":
                 log.info("dossier: skipped %s: %s", f.file, f.reason)

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .cache import site_cache_file
 from .kb import DEFAULT_KB_DIR
 from .writer import read_manifest
 
@@ -48,7 +49,7 @@ def not_a_site(site_dir: Path) -> bool:
 
 
 def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB_DIR, site_url: str | None = None,
-               config_file: Path = CONFIG) -> int:
+               config_file: Path = CONFIG, cold: bool = False) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -78,6 +79,9 @@ def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB
             plugin = config.plugins["dossier"]
             plugin.config.sources = [str(s.resolve()) for s in sources]
             plugin.config.kb = str(Path(kb_dir).resolve())
+            # The docs folder is a new temporary one each time: the cache lives by the site's name.
+            plugin.config.cache = str(site_cache_file(site_dir))
+            plugin.config.cold = cold
             config.plugins.on_startup(command="build", dirty=False)
             build(config)
             config.plugins.on_shutdown()

@@ -154,3 +154,23 @@ def test_records_come_back_from_json_as_they_went_in_and_a_wrong_shape_is_refuse
                    {**good, "extra": 1}, {**good, "actors": [{"id": "x"}]}):
         with pytest.raises(ValueError):
             article_from_json(broken)
+
+
+def test_dossier_site_keeps_a_cache_outside_the_site_and_cold_ignores_it(corpus, tmp_path, monkeypatch):
+    from generator.cache import site_cache_file
+    from generator.site import build_site
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    site = tmp_path / "site"
+    assert build_site([corpus], site) == 0
+    first = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert site_cache_file(site).is_file() and site_cache_file(site).is_relative_to(tmp_path / "cache-home")
+    assert not [p for p in site.rglob("*.sqlite")]          # never published with the site
+    calls: list[str] = []
+    real = per_article.extract
+    monkeypatch.setattr(per_article, "extract", lambda raw, kb: calls.append(raw.name) or real(raw, kb))
+    assert build_site([corpus], site) == 0
+    assert calls == []
+    assert {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()} == first
+    assert build_site([corpus], site, cold=True) == 0
+    assert len(calls) == 9
