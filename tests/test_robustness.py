@@ -52,13 +52,14 @@ def article_text(number: int) -> str:
 
 
 def tree(docs: Path) -> dict[str, bytes]:
-    """Every file of a docs folder, but the lock (an empty file only the writer uses)."""
+    """Every file of a docs folder, but the lock (an empty file only the writer uses) and the
+    per-article cache (a database whose bytes depend on its history, not on the output)."""
     files = {}
     for folder, _, names in os.walk(docs):
         for name in names:
             path = Path(folder) / name
             rel = path.relative_to(docs).as_posix()
-            if rel != ".dossier/lock":
+            if rel != ".dossier/lock" and not rel.startswith(".dossier/cache.sqlite"):
                 files[rel] = path.read_bytes()
     return files
 
