@@ -46,6 +46,7 @@ from generator.ingest import InputError, discover, read_article  # noqa: E402
 CORPORA = ROOT.parent / "shared" / "corpora"
 BIN = Path(sys.executable).parent
 TIME = shutil.which("time", path="/usr/bin:/bin")
+CACHE_HOME: dict[str, str] = {}      # `dossier site` keeps its cache under --work, not in the user's home
 
 
 def sample(n: int, folder: Path) -> Path:
@@ -72,7 +73,7 @@ def timed(args: list[str]) -> tuple[float, int]:
         command = [TIME, "-f", "%M", "-o", out.name, *args] if TIME else args
         start = time.perf_counter()
         run = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **CACHE_HOME))
         wall = time.perf_counter() - start
         if run.returncode != 0:
             raise SystemExit(f"failed ({run.returncode}): {' '.join(args)}\n{run.stderr[-2000:]}")
@@ -213,6 +214,7 @@ def main() -> int:
               "(folders of .txt articles). Nothing was measured.", file=sys.stderr)
         return 2
     args.work.mkdir(parents=True, exist_ok=True)
+    CACHE_HOME["XDG_CACHE_HOME"] = str(args.work.resolve() / "cache-home")
     load_before = os.getloadavg()
     rows = []
     for n in args.sizes:
