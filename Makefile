@@ -15,7 +15,7 @@ help:
 	@echo "make docs    regenerate docs/ from seeds/ (dossier build)"
 	@echo "make check   fail if the committed docs/ is not what a build writes"
 	@echo "make test    install test dependencies (chromium included) and run the tests"
-	@echo "make bench   extraction speed and search budget (needs ../shared/corpora)"
+	@echo "make bench   build, site and search figures at 1,000-10,000 articles (needs ../shared/corpora)"
 
 # The virtual environment is rebuilt when pyproject.toml changes.
 $(BIN)/dossier: pyproject.toml
@@ -52,9 +52,11 @@ test: test-deps
 	$(BIN)/python -m pytest -q
 
 # Benchmarks need ../shared/corpora; they print figures, they do not pass or fail.
+# One table: builds cold, warm and after one edit, site against bare MkDocs, memory, sizes,
+# search against Pagefind, at 1,000, 5,000 and 10,000 articles (BENCH_ARGS="--sizes 1000" for less).
 bench: $(BIN)/dossier browser-deps
-	$(BIN)/python benchmarks/extract_speed.py
-	$(BIN)/python benchmarks/search_budget.py
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	nice $(BIN)/python benchmarks/scale.py --search $(BENCH_ARGS)
 
 clean:
 	rm -rf site test-output .pytest_cache

@@ -1,6 +1,7 @@
 """The orchestrator: one function that reads top-down, one stage after another.
 
-    discover -> ingest -> extract (per article) -> render -> index -> search -> write
+    discover -> per article (articles.py: ingest, extract, render, analyse;
+    cached and in parallel) -> intake (duplicates, ids) -> index -> search -> write
 
 Every input file ends in the build report: built, duplicate of another,
 skipped (and why), or ignored (not an article).  One bad file never stops
@@ -8,7 +9,6 @@ the others.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .arabic import arabic_share, normalize
+from .articles import Processed, Source, process_all
+from .cache import CACHE_FILE, ArticleCache, code_salt
 from .citations import render_citation_files, titled
 from .config import DossierConfig
 from .datafiles import render_data_files
-from .extract import extract
 from .feeds import render_feeds
 from .indexes import render_indexes, render_schema_page
-from .ingest import ARTICLE_SUFFIX, MAX_BYTES, SIDECAR_SUFFIX, InputError, discover, display_name, read_article
+from .ingest import ARTICLE_SUFFIX, SIDECAR_SUFFIX, discover, display_name, source_key, stable_id
 from .kb import DEFAULT_KB_DIR, load
 from .records import Article
 from .render import article_path, dump_yaml, front_matter, render_article
@@ -33,9 +33,6 @@ from .views import render_views
 from .writer import WriteResult, write_tree
 
 REPORT = ".dossier/report.json"
-# The dossier reads Arabic: a text of which less than half the letters are Arabic (an English
-# note, a Latin-script page) is skipped, saying so, rather than built as an article.
-MIN_ARABIC_SHARE = 0.5
 
 
 @dataclass
@@ -64,20 +61,29 @@ class BuildReport:
 
 
 def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, check: bool = False,
-          force: bool = False, progress: Callable[[int, int], None] | None = None,
+          force: bool = False, cold: bool = False, workers: int | None = None, cache_file: Path | None = None,
+          progress: Callable[[int, int], None] | None = None,
           dossier: DossierConfig = DossierConfig()) -> tuple[BuildReport, list[Article]]:
+    """Build the dossier of ``sources`` into ``docs``; ``cold`` ignores (and refills) the per-article
+    cache, kept in ``cache_file`` (default: docs/.dossier/cache.sqlite)."""
     kb = load(kb_dir)
     report = BuildReport()
     found = discover(sources)
     report.files += [FileReport(_display(p.path, sources), "skipped", p.problem) for p in found.problems]
 
-    intake = Intake(kb, dossier.max_article_bytes)
-    for number, path in enumerate(found.articles, 1):
-        if progress:
-            progress(number, len(found.articles))
-        line = intake.take(path, _display(path, sources))
-        report.files.append(line)
-        report.files += _sidecar_line(path, line, sources)
+    cache = ArticleCache(cache_file or docs / CACHE_FILE, read_only=check, cold=cold)
+    try:
+        found_sources = [Source(path, _display(path, sources), source_key(path, sources)) for path in found.articles]
+        intake = Intake()
+        for source, processed in zip(found_sources, process_all(found_sources, kb, kb_dir, cache, code_salt(kb_dir),
+                                                                 workers=workers, progress=progress,
+                                                                 max_bytes=dossier.max_article_bytes)):
+            line = intake.take(processed)
+            report.files.append(line)
+            report.files += _sidecar_line(source.path, line, sources)
+        cache.close(prune=True)   # entries of files deleted or edited since go
+    finally:
+        cache.close()
     report.files += [FileReport(_display(path, sources), "ignored", why) for path, why in found.ignored]
     report.files += _manifest_lines(found.manifests, intake.manifest_rows, sources)
     if not intake.articles:
@@ -85,61 +91,100 @@ def build(sources: list[Path], docs: Path, *, kb_dir: Path = DEFAULT_KB_DIR, che
         # delete every article page it has.
         return report, []
 
-    files = render_dossier(intake.articles, kb, dossier)
+    files = render_dossier(intake.articles, kb, dossier, pages=intake.pages, terms=intake.terms)
     files[REPORT] = report.to_json()
     report.write = write_tree(docs, files, force=force, check=check)
     return report, intake.articles
 
 
 class Intake:
-    """Takes in one article file at a time: read, extract, and keep it unless it is a duplicate.
+    """Takes the processed files in their stable order, keeping each unless it is a duplicate.
 
     Duplicates are caught twice: the same bytes, and the same cleaned text
     under different site chrome.  Whatever happens, the file gets a report line.
     """
 
-    def __init__(self, kb, max_bytes: int = MAX_BYTES):
-        self.kb = kb
-        self.max_bytes = max_bytes
+    def __init__(self):
         self.articles: list[Article] = []
+        self.pages: dict[str, str] = {}      # id -> the rendered page, when rendered for that id
+        self.terms: dict[str, dict] = {}     # id -> search terms of the article's own words
         self.by_bytes: dict[str, str] = {}   # sha256 of the file -> id
         self.by_text: dict[str, str] = {}    # hash of the normalised body -> id
         self.ids: set[str] = set()
+        self.keys: set[str] = set()          # paths within their source folders, of the articles kept
         self.manifest_rows: Counter[Path] = Counter()   # manifest.csv -> articles it described
 
-    def take(self, path: Path, shown: str) -> FileReport:
-        try:
-            raw = read_article(path, self.max_bytes)
-        except InputError as err:
-            return FileReport(shown, "skipped", err.problem)
-        share = arabic_share(raw.text)
-        if share < MIN_ARABIC_SHARE:
-            return FileReport(shown, "skipped", f"not Arabic text: {share:.0%} of its letters are Arabic "
-                                                f"(an article needs at least {MIN_ARABIC_SHARE:.0%})", raw.encoding)
-        if raw.sha256 in self.by_bytes:
-            return FileReport(shown, "duplicate", "same bytes as another file", raw.encoding,
-                              duplicate_of=self.by_bytes[raw.sha256])
-        try:
-            article = extract(raw, self.kb)
-        except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
-            return FileReport(shown, "skipped", f"could not be processed: {err}", raw.encoding)
-        if not article.paragraphs:
-            return FileReport(shown, "skipped", "no article text (empty, or only site chrome)", raw.encoding)
-        body_key = hashlib.sha256(normalize(" ".join(article.paragraphs)).encode()).hexdigest()
-        if body_key in self.by_text:
-            return FileReport(shown, "duplicate", "same article text as another file", raw.encoding,
-                              duplicate_of=self.by_text[body_key])
-        if article.id in self.ids:
-            if "id" in raw.sidecar:
+    def take(self, p: Processed) -> FileReport:
+        shown = p.file
+        if p.problem and p.sha256 is None:
+            return FileReport(shown, "skipped", p.problem)
+        if p.sha256 in self.by_bytes:
+            return FileReport(shown, "duplicate", "same bytes as another file", p.encoding,
+                              duplicate_of=self.by_bytes[p.sha256])
+        if p.problem:
+            return FileReport(shown, "skipped", p.problem, p.encoding)
+        article = p.article
+        assert article is not None and p.body_key is not None
+        if p.body_key in self.by_text:
+            return FileReport(shown, "duplicate", "same article text as another file", p.encoding,
+                              duplicate_of=self.by_text[p.body_key])
+        if p.pinned:
+            if article.id in self.ids:
                 return FileReport(shown, "skipped", f"id '{article.id}' (set in its sidecar) is already used "
-                                                    "by another article", raw.encoding)
-            article.id = _longer_id(article.id, raw.sha256, self.ids)
-        if raw.manifest_file is not None:
-            self.manifest_rows[raw.manifest_file] += 1
+                                                    "by another article", p.encoding)
+        else:
+            article.id = _free_id(shown if p.key in self.keys else p.key, self.ids)
+        self.keys.add(p.key)
+        if p.manifest_file is not None:
+            self.manifest_rows[p.manifest_file] += 1
         self.ids.add(article.id)
-        self.by_bytes[raw.sha256] = self.by_text[body_key] = article.id
+        self.by_bytes[p.sha256] = self.by_text[p.body_key] = article.id
         self.articles.append(article)
-        return FileReport(shown, "built", None, raw.encoding, article.id)
+        if p.page is not None and p.page_id == article.id:
+            self.pages[article.id] = p.page
+        if p.terms is not None:
+            self.terms[article.id] = p.terms
+        return FileReport(shown, "built", None, p.encoding, article.id)
+
+
+def _free_id(name: str, taken: set[str]) -> str:
+    """The article's id from its path within its source folder (see ingest.stable_id);
+    ``name`` is that path, or, for the second of two source folders holding the
+    same path, the path with the folder's name.
+
+    Two names whose hashes share the first 8 hex digits (likely among
+    hundreds of thousands of articles): the later one, in the stable file
+    order, gets more digits.
+    """
+    for digits in range(8, 65, 4):
+        candidate = stable_id(name, digits)
+        if candidate not in taken:
+            return candidate
+    raise AssertionError("two articles with the same path in the same source folder")
+
+
+def render_dossier(articles: list[Article], kb, dossier: DossierConfig = DossierConfig(), *,
+                   pages: dict[str, str] | None = None,
+                   terms: dict[str, dict] | None = None) -> dict[str, bytes]:
+    """Every generated file of the dossier, as {path relative to docs/: bytes}.
+
+    ``pages`` and ``terms`` (by article id) are what the per-article stage
+    rendered and analysed already; an article missing there is done here.
+    """
+    done = pages or {}
+    pages = {article_path(a.id): done[a.id] if a.id in done else render_article(a, kb) for a in articles}
+    views = render_views(articles, kb)
+    pages.update(render_indexes(articles, kb, dossier, views.sections))
+    pages.update(views.pages)
+    example = dump_yaml(front_matter(articles[0], kb)) if articles else None
+    pages["schema.md"] = render_schema_page(example)
+    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files.update(render_search_files(articles, kb, terms))
+    with titled(dossier.title):
+        for render_reusable in (render_citation_files, render_data_files, render_feeds):   # docs/citations, data, feeds
+            files.update(render_reusable(articles, kb))
+    files.update(views.data)
+    return files
 
 
 def _sidecar_line(article: Path, line: FileReport, sources: list[Path]) -> list[FileReport]:
@@ -163,36 +208,6 @@ def _manifest_lines(found: list[Path], used: Counter, sources: list[Path]) -> li
                   "manifest matched no article: its 'file' column names none of them, by path or by file name")
         lines.append(FileReport(_display(manifest, sources), "manifest", reason))
     return lines
-
-
-def _longer_id(article_id: str, sha256: str, taken: set[str]) -> str:
-    """Two different files whose hashes share the first 8 hex digits (likely
-    among tens of thousands of undated articles): the later one, in the
-    stable file order, gets more digits of its hash instead of being dropped."""
-    for length in range(12, len(sha256) + 1, 4):
-        candidate = article_id + "-" + sha256[:length]
-        if article_id.endswith(sha256[:8]):     # the usual "<date>-<8 hex>": lengthen the hash
-            candidate = article_id[:-8] + sha256[:length]
-        if candidate not in taken:
-            return candidate
-    raise AssertionError("two files with the same sha256 are caught as duplicates before this")
-
-
-def render_dossier(articles: list[Article], kb, dossier: DossierConfig = DossierConfig()) -> dict[str, bytes]:
-    """Every generated file of the dossier, as {path relative to docs/: bytes}."""
-    pages: dict[str, str] = {article_path(a.id): render_article(a, kb) for a in articles}
-    views = render_views(articles, kb)
-    pages.update(render_indexes(articles, kb, dossier, views.sections))
-    pages.update(views.pages)
-    example = dump_yaml(front_matter(articles[0], kb)) if articles else None
-    pages["schema.md"] = render_schema_page(example)
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
-    files.update(render_search_files(articles, kb))
-    with titled(dossier.title):
-        for render_reusable in (render_citation_files, render_data_files, render_feeds):   # docs/citations, data, feeds
-            files.update(render_reusable(articles, kb))
-    files.update(views.data)
-    return files
 
 
 def _display(path: Path, sources: list[Path]) -> str:

@@ -26,6 +26,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true", help="print only the summary and problems")
     size_help = "skip article files larger than this many megabytes, unread (default: 2, or dossier.yml's max_article_size)"
     b.add_argument("--max-article-size", type=_megabytes, default=None, metavar="MB", help=size_help)
+    b.add_argument("--cold", action="store_true", help="ignore the per-article cache (docs/.dossier/cache.sqlite); "
+                                                       "recompute every article and store the results")
+    b.add_argument("--jobs", type=_positive, default=None, help="worker processes for the per-article stage (default: one per core)")
 
     s = sub.add_parser("site", help="build a complete static site from any folder of articles")
     s.add_argument("--source", action="append", type=Path,
@@ -34,6 +37,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="where the site is written: a new or empty folder, or a site built before (it is emptied first)")
     s.add_argument("--kb", type=Path, default=None, help=kb_help)
     s.add_argument("--site-url", default=None, help="the address the site will be served from (for a sub-path)")
+    s.add_argument("--cold", action="store_true", help="ignore the per-article cache kept for this site folder")
     s.add_argument("--title", default=None, help="the dossier's name for this site only (default: dossier.yml's title)")
     s.add_argument("--max-article-size", type=_megabytes, default=None, metavar="MB", help=size_help)
     s.add_argument("--portable", action="store_true",
@@ -95,6 +99,12 @@ def _megabytes(text: str) -> float:
     return value
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
@@ -130,8 +140,8 @@ def cmd_build(args, kb_kw) -> int:
     if _missing("build", sources):
         return 2   # building the rest would delete the pages of the missing folder's articles
     progress = None if args.quiet else _progress
-    report, _ = build(sources, args.docs, check=args.check, force=args.force, progress=progress,
-                      dossier=args.dossier, **kb_kw)
+    report, _ = build(sources, args.docs, check=args.check, force=args.force, cold=args.cold, workers=args.jobs,
+                      progress=progress, dossier=args.dossier, **kb_kw)
     print_report(report, quiet=args.quiet, docs=args.docs)   # skipped files and hand edits left alone are always shown
     if not report.count("built"):
         print(f"nothing built: no article could be read from {', '.join(map(str, sources))}; "
@@ -151,8 +161,9 @@ def cmd_build(args, kb_kw) -> int:
 
 
 def _progress(done: int, total: int) -> None:
+    # Called as each article not found in the cache is done; long builds only.
     if total >= 200 and (done % 200 == 0 or done == total):
-        print(f"  {done}/{total} articles", file=sys.stderr)
+        print(f"  {done}/{total} articles", file=sys.stderr, flush=True)
 
 
 def _sources(args) -> list[Path]:
@@ -167,7 +178,7 @@ def cmd_site(args, kb_kw) -> int:
     if _missing("site", sources):
         return 2
     return build_site(sources, args.site_dir, site_url=args.site_url, dossier=args.dossier.with_title(args.title),
-                      portable=args.portable, **kb_kw)
+                      portable=args.portable, cold=args.cold, **kb_kw)
 
 
 def cmd_new(args, kb_kw) -> int:

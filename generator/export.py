@@ -21,10 +21,12 @@ from typing import Callable
 
 import yaml
 
+from .articles import Source, process_all
 from .build import Intake
+from .cache import ArticleCache, code_salt
 from .citations import citation_of, dossier_title, format_citation, outlet_label, to_csl
 from .indexes import outlet_groups
-from .ingest import discover
+from .ingest import discover, source_key
 from .kb import DEFAULT_KB_DIR, KnowledgeBase, load
 from .markdown import escape, paragraph
 from .mkdocs_plugin import FIGURE_LABELS
@@ -64,14 +66,16 @@ class Selection:
         return "، ".join(parts) if parts else "كل المقالات"
 
 
-def collect(sources: list[Path], kb: KnowledgeBase, progress: Callable[[int, int], None] | None = None) -> list[Article]:
-    """The Article records a build of ``sources`` makes (same intake: duplicates and bad files left out)."""
+def collect(sources: list[Path], kb: KnowledgeBase, progress: Callable[[int, int], None] | None = None,
+            kb_dir: Path = DEFAULT_KB_DIR) -> list[Article]:
+    """The Article records a build of ``sources`` makes (same per-article stage and intake: duplicates
+    and bad files left out, the same ids), without a cache."""
     found = discover(sources)
-    intake = Intake(kb)
-    for number, path in enumerate(found.articles, 1):
-        if progress:
-            progress(number, len(found.articles))
-        intake.take(path, path.name)   # the name shows only in a build report, which an export does not print
+    # The name shows only in a build report, which an export does not print.
+    jobs = [Source(path, path.name, source_key(path, sources)) for path in found.articles]
+    intake = Intake()
+    for processed in process_all(jobs, kb, kb_dir, ArticleCache(None), code_salt(kb_dir), progress=progress):
+        intake.take(processed)
     return intake.articles
 
 
@@ -216,7 +220,7 @@ def run_export(sources: list[Path], selection: Selection, fmt: str, output: Path
         raise ExportError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     kb = load(kb_dir)
     say(f"reading articles from {', '.join(map(str, sources))}")
-    articles = collect(sources, kb, progress)
+    articles = collect(sources, kb, progress, kb_dir)
     if not articles:
         raise ExportError(f"no article could be read from {', '.join(map(str, sources))}")
     outlets = validate(selection, articles, kb)

@@ -111,6 +111,44 @@ def _sort_key(path: Path) -> tuple[str, str]:
     return unicodedata.normalize("NFC", str(path)), str(path)
 
 
+def source_key(path: Path, sources: list[Path]) -> str:
+    """The article's path within the source folder it was found in: what its id is made from.
+
+    A correction changes the file's bytes, never this, so an edited article
+    keeps its id and address.  NFC and ``/`` make it the same on every machine
+    and file system; the source folder's own name and place are left out, so
+    a dossier moved or cloned elsewhere keeps its addresses.  A source given
+    as a single file is keyed by its name.
+    """
+    for source in sources:
+        if path == source:
+            relative = path.name
+            break
+        try:
+            relative = path.relative_to(source).as_posix()
+            break
+        except ValueError:
+            continue
+    else:
+        relative = path.as_posix()
+    return unicodedata.normalize("NFC", display_name(relative))
+
+
+def stable_id(key: str, digits: int = 8) -> str:
+    """An ASCII id for the article at ``key`` (see :func:`source_key`): the file name's
+    ASCII letters and digits, for a reader, and a hash of the whole key, for uniqueness.
+
+    The ids of earlier versions (``2025-05-11-74e893d0``) held the date and a hash of the bytes, so
+    a corrected file (or a better date rule) moved the page and broke every
+    link to it; this id depends on the path alone.
+    """
+    stem = key.rsplit("/", 1)[-1]
+    stem = stem[: -len(ARTICLE_SUFFIX)] if stem.endswith(ARTICLE_SUFFIX) else stem
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:32].strip("-")
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:digits]
+    return f"{slug or 'article'}-{digest}"
+
+
 def display_name(name: str) -> str:
     """A file name as text that can be printed and written as UTF-8.
 
@@ -264,7 +302,8 @@ def manifest_row(path: Path) -> tuple[dict, Path | None]:
     that manifest.  Rows are matched by the path relative to the manifest's folder, then by the
     file name alone when one row has it (articles copied out of their corpus layout)."""
     # A linked article (a folder of symlinks into a corpus) finds the manifest of its corpus too.
-    folders = dict.fromkeys([*list(path.parents)[:4], *list(path.resolve().parents)[:4]])
+    resolved = path.resolve()
+    folders = dict.fromkeys([*list(path.parents)[:4], *list(resolved.parents)[:4]])
     for folder in folders:
         manifest = folder / MANIFEST_NAME
         try:
@@ -275,13 +314,19 @@ def manifest_row(path: Path) -> tuple[dict, Path | None]:
         by_path, by_name = _load_manifest(manifest, info.st_mtime_ns, info.st_size)
         if by_path:
             try:
-                key = path.resolve().relative_to(folder.resolve()).as_posix()
+                key = resolved.relative_to(_resolved(folder)).as_posix()
             except ValueError:
                 continue
             row = by_path.get(key) or by_name.get(path.name)
             if row:
                 return dict(row), manifest
     return {}, None
+
+
+@lru_cache(maxsize=256)
+def _resolved(folder: Path) -> Path:
+    # Thousands of articles share a few corpus folders: each is resolved once per process.
+    return folder.resolve()
 
 
 @lru_cache(maxsize=16)

@@ -8,7 +8,9 @@ the watcher settles after one round.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -24,6 +26,7 @@ from .feeds import FEED_FILE
 from .indexes import outlet_label
 from .kb import DEFAULT_KB_DIR, KnowledgeBaseError, load
 from .records import FIGURE_LABELS
+from .writer import TMP_PREFIX, known_hashes
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -37,6 +40,8 @@ class PluginConfig(Config):
     sources = opt.ListOfItems(opt.Type(str), default=["seeds"])
     kb = opt.Optional(opt.Type(str))
     generate = opt.Type(bool, default=True)
+    cache = opt.Optional(opt.Type(str))       # the per-article cache (default: in the docs folder)
+    cold = opt.Type(bool, default=False)      # ignore the cache
 
 
 class DossierPlugin(BasePlugin[PluginConfig]):
@@ -78,7 +83,8 @@ class DossierPlugin(BasePlugin[PluginConfig]):
         missing = [str(s) for s in self.sources if not s.exists()]
         if missing:   # a build from the other sources would delete the missing one's pages
             raise PluginError(f"dossier: no such file or folder: {', '.join(missing)} (the docs folder is left as it is)")
-        report, _ = build(self.sources, Path(config.docs_dir), kb_dir=self.kb_dir, dossier=self.dossier)
+        report, _ = build(self.sources, Path(config.docs_dir), kb_dir=self.kb_dir, dossier=self.dossier,
+                          cold=self.config.cold, cache_file=Path(self.config.cache) if self.config.cache else None)
         self.citations = load_citations(Path(config.docs_dir))
         for f in report.files:
             if f.status == "skipped":
@@ -97,6 +103,7 @@ class DossierPlugin(BasePlugin[PluginConfig]):
         for path in (*self.sources, self.kb_dir):
             if path.exists():
                 server.watch(str(path))
+        watch_docs_but_not_own_writes(server, Path(config.docs_dir))
         return server
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -136,3 +143,46 @@ def _use_installed_theme(config) -> None:
 
     if not any((Path(d) / "partials" / "article-meta.html").is_file() for d in config.theme.dirs):
         config.theme.dirs.insert(0, str(THEME_DIR))
+
+
+def watch_docs_but_not_own_writes(server, docs: Path) -> None:
+    """Watch the docs folder as MkDocs does, minus the files the generator itself writes.
+
+    A save of one article starts a build whose pre-build step rewrites that
+    article's page and the index pages listing it; MkDocs's own watch on the
+    docs folder then saw those writes and built the site a second time.
+    Here an event is ignored when the file holds bytes the generator wrote
+    there (the writer's manifest knows their hash before the file is
+    renamed into place), or is the generator's own bookkeeping; a person's
+    edit, new page or deletion still rebuilds.  This replaces the handler of
+    MkDocs 1.6's LiveReloadServer; with another server the plain watch stays.
+    """
+    import watchdog.events
+
+    folder = os.path.abspath(docs)
+    if not all(hasattr(server, name) for name in ("unwatch", "observer", "_rebuild_cond", "_want_rebuild")) \
+            or folder not in getattr(server, "_watched_paths", {}):
+        return
+    server.unwatch(folder)
+
+    def on_any_event(event) -> None:
+        if event.is_directory or all(_own_file(docs, p) for p in (event.src_path, getattr(event, "dest_path", "")) if p):
+            return
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = on_any_event
+    server.observer.schedule(handler, folder, recursive=True)
+
+
+def _own_file(docs: Path, path: str) -> bool:
+    rel = Path(os.path.relpath(path, docs))
+    if rel.parts[:1] == (".dossier",) or rel.name.startswith(TMP_PREFIX):
+        return True
+    try:
+        digest = hashlib.sha256((docs / rel).read_bytes()).hexdigest()
+    except OSError:
+        return False          # gone: a person deleted a page, or the generator removed one (one rebuild more)
+    return digest in known_hashes(docs).get(rel.as_posix(), ())

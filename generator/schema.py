@@ -27,7 +27,7 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("id", "str", True, "Stable ASCII id: the date (or `undated`) and the first 8 hex digits of the source file's sha256. Also the page's file name. A sidecar may set another slug (lowercase ASCII letters, digits and hyphens)."),
+    Field("id", "str", True, "Stable ASCII id: the file name's ASCII letters and digits (or `article`) and the first 8 hex digits of the sha256 of the file's path within its source folder, so editing the file keeps its id and address. Also the page's file name. A sidecar may set another slug (lowercase ASCII letters, digits and hyphens)."),
     Field("title", "str", True, "The article's headline. When the text has no headline, its first sentence (`title_source: lead`)."),
     Field("title_source", "str", False, "`headline` (a line above the body), `lead` (first sentence), `sidecar` or `manifest`."),
     Field("date", "date", True, "Publication date, ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY` when only that is stated); null when the text states none. A null is better than a guess."),

@@ -1,18 +1,19 @@
 """Search: the prebuilt client-side index, the data its results show, and the analyser tables.
 
-Three files under ``docs/search/``, all fetched by the browser before the
-first result (theme_overrides/assets/javascripts/search.js):
+Files under ``docs/search/``, fetched by the browser before the first
+result (theme_overrides/assets/javascripts/search.js):
 
-- ``index.json``: a lunr.py index in a compact form (term frequencies,
+- ``index.json``: a lunr index in a compact form (term frequencies,
   see :func:`compact_index`), turned back into a lunr.js 2.3.9 index by
   search-index.js.  Documents are referred to by their position in ``documents.json`` (short
   refs: a ref is repeated in every posting), fields are analysed with the
   project's Arabic analyser *before* lunr sees them (lunr's own tokenizer
   splits on whitespace differently in Python and JS), and the index records
   the search pipeline under the project's name, ``dossier-arabic``.
-- ``documents.json``: what a result shows (title, date, outlet, address, the
-  text a snippet is cut from) and the facets (topics, actors, outlet, year),
-  beside the index rather than in it.
+- ``documents.json``: what a result shows (title, date, outlet, address)
+  and the facets (topics, actors, outlet, year), beside the index rather
+  than in it; the texts snippets are cut from are in ``snippets/<n>.json``,
+  fetched for the results shown only.
 - ``analyzer.json``: the analyser tables the index was built with, merged
   with this knowledge base's one-word names, so the browser analyses a
   query exactly as the index was analysed.
@@ -24,9 +25,6 @@ from __future__ import annotations
 
 import json
 from typing import Iterable
-
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
 
 from .arabic import Analyzer, load_config, tokenize
 from .indexes import outlet_groups
@@ -46,6 +44,13 @@ FIELDS = (("title", 10), ("names", 5), ("topics", 3), ("outlet", 2), ("body", 1)
 # would double what the browser fetches; the lead is where news articles
 # say what they are about, and the snippet highlights matches within it.
 SNIPPET_CHARS = 400
+
+# The snippet texts are most of what a result shows and half of what the browser
+# fetched before the first result (191 of 640 KB gzipped at 1,000 articles):
+# they live apart, SNIPPET_GROUP documents to a file, and the search page
+# fetches only the files of the results it shows.  Small groups: the results
+# of a query are scattered over the whole collection.
+SNIPPET_GROUP = 4
 
 KIND_ARTICLE, KIND_ACTOR, KIND_TOPIC, KIND_OUTLET = "article", "actor", "topic", "outlet"
 
@@ -89,6 +94,8 @@ def _register(analyzer: Analyzer):
 
     # Set directly rather than with Pipeline.register_function, which warns
     # on every build after the first (each build has its own analyser).
+    from lunr.pipeline import Pipeline
+
     dossier_arabic.label = PIPELINE_NAME
     Pipeline.registered_functions[PIPELINE_NAME] = dossier_arabic
     return dossier_arabic
@@ -98,11 +105,31 @@ def _terms(analyzer: Analyzer, texts: Iterable[str | None]) -> list[str]:
     return [term for text in texts if text for term in analyzer.analyze(text)]
 
 
-def search_documents(articles: list[Article], kb: KnowledgeBase) -> tuple[list[dict], dict]:
+# The fields made of the article's own words: analysing them is most of the search
+# stage's work, so it is done once per article in the per-article stage (and cached).
+OWN_FIELDS = ("title", "body")
+
+
+def article_terms(article: Article, analyzer: Analyzer) -> dict[str, dict[str, int]]:
+    """{field: {term: frequency}} of the article's title and body, as the index counts them."""
+    texts = {"title": [article.title], "body": article.paragraphs}
+    counts: dict[str, dict[str, int]] = {}
+    for field in OWN_FIELDS:
+        tally: dict[str, int] = {}
+        for term in _terms(analyzer, texts[field]):
+            tally[term] = tally.get(term, 0) + 1
+        counts[field] = tally
+    return counts
+
+
+def search_documents(articles: list[Article], kb: KnowledgeBase,
+                     terms: dict[str, dict] | None = None) -> tuple[list[dict], dict]:
     """Every searchable page (articles, then actor, topic and outlet pages) and the facet labels.
 
     Each document carries the raw texts of its fields (under ``fields``,
-    used for the index only) and what a result shows.
+    used for the index only) and what a result shows; with ``terms`` (by
+    article id, see :func:`article_terms`) an article's own fields arrive
+    analysed already (under ``counts``).
     """
     outlets = outlet_groups(articles, kb)
     outlet_of = {a.id: o for o in outlets for a in o.articles}
@@ -126,6 +153,8 @@ def search_documents(articles: list[Article], kb: KnowledgeBase) -> tuple[list[d
                        "outlet": [outlet.label, outlet_entry.name_en if outlet_entry else None],
                        "body": a.paragraphs},
         })
+        if terms and a.id in terms:
+            docs[-1]["counts"] = terms[a.id]
     for actor_id in sorted(actor_ids):
         e = kb.entries[actor_id]
         facets["actors"][actor_id] = e.name_ar or e.name_en
@@ -155,58 +184,82 @@ def _lead(paragraphs: list[str]) -> str:
     return text[: cut if cut > 0 else SNIPPET_CHARS] + " …"
 
 
-def build_index(docs: list[dict], analyzer: Analyzer) -> tuple[object, dict]:
-    """The lunr.py index of ``docs`` and its compact form for the browser.
+# lunr's BM25 parameters (lunr.Builder's defaults): search-index.js computes the weights with them.
+K1, B = 1.2, 0.75
 
-    A document's ref is its position in the list.
+
+def _field_counts(doc: dict, name: str, analyzer: Analyzer, memo: dict[str, list[str]]) -> dict[str, int]:
+    """{term: frequency} of one field of one document, as lunr would count it (it lower-cases every token)."""
+    counts = doc.get("counts", {}).get(name)
+    if counts is None:
+        counts = {}
+        for text in doc["fields"][name]:
+            for term in _analysed(analyzer, text, memo):
+                counts[term] = counts.get(term, 0) + 1
+    lowered: dict[str, int] = {}
+    for term, tf in counts.items():
+        key = term.lower()
+        lowered[key] = lowered.get(key, 0) + tf
+    return lowered
+
+
+def _analysed(analyzer: Analyzer, text: str | None, memo: dict[str, list[str]]) -> list[str]:
+    # The same names, topics and outlets recur in thousands of documents: each is analysed once.
+    if not text:
+        return []
+    if text not in memo:
+        memo[text] = analyzer.analyze(text)
+    return memo[text]
+
+
+def compact_index(docs: list[dict], analyzer: Analyzer) -> dict:
+    """The search index, as term frequencies: the browser derives the rest.
+
+    A document's ref is its position in the list.  Per term, per field, a
+    flat list of (ref gap, tf) pairs in ref order.  search-index.js rebuilds
+    lunr.js's inverted index and field vectors from it with lunr's own
+    formula and parameters (k1, b, boosts); lunr's own serialisation would
+    spell out an empty object per missing field for every term and a vector
+    of weights per document and field (5.0 MB, 1.2 MB gzipped, for 1,000
+    articles).  Counted here directly: building lunr.py's index only to read
+    its term frequencies took most of the search stage.  tests/test_search.py
+    checks that the browser ranks and scores every query exactly as lunr.py's
+    index of the same documents does (:func:`lunr_index`).
     """
+    fields = [name for name, _ in FIELDS]
+    postings: dict[str, list[list[int]]] = {}
+    last: dict[str, list[int]] = {}
+    memo: dict[str, list[str]] = {}
+    for ref, doc in enumerate(docs):
+        for slot, name in enumerate(fields):
+            for term, tf in _field_counts(doc, name, analyzer, memo).items():
+                if term not in postings:
+                    postings[term] = [[] for _ in fields]
+                    last[term] = [0] * len(fields)
+                postings[term][slot] += (ref - last[term][slot], tf)
+                last[term][slot] = ref
+    terms = [[term, *postings[term]] for term in sorted(postings)]
+    return {"version": "2.3.9", "format": "dossier-tf-1", "pipeline": [PIPELINE_NAME], "fields": fields,
+            "boosts": [boost for _, boost in FIELDS], "k1": K1, "b": B,
+            "documentCount": len(docs), "terms": terms}
+
+
+def lunr_index(docs: list[dict], analyzer: Analyzer):
+    """lunr.py's own index of ``docs`` (a test dependency): the reference the browser's scores are checked against."""
+    from lunr.builder import Builder
+
     builder = Builder()
     # No build pipeline: fields arrive as analysed terms.  The search
-    # pipeline is only recorded in the index (lunr.js needs a function of
-    # that name registered to load it); queries bypass it.
+    # pipeline is only recorded in the index; queries bypass it.
     builder.search_pipeline.add(_register(analyzer))
     builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for ref, doc in enumerate(docs):
-        builder.add({"ref": str(ref), **{name: _terms(analyzer, doc["fields"][name]) for name, _ in FIELDS}})
-    index = builder.build()
-    return index, compact_index(builder, len(docs))
-
-
-def compact_index(builder: Builder, document_count: int) -> dict:
-    """What lunr.py built, as term frequencies: the browser derives the rest.
-
-    lunr's own serialisation (index.serialize()) spells out, for every term,
-    an empty object for each field that lacks it, and a vector of BM25
-    weights for every document and field: 5.0 MB (1.2 MB gzipped) for 1,000
-    articles.  The weights follow from the term frequencies, so this form
-    keeps only those: per term, per field, a flat list of (ref gap, tf)
-    pairs in ref order.  search-index.js rebuilds lunr's inverted index and
-    field vectors from it with lunr.js's own formula and parameters
-    (k1, b, boosts), and tests/test_search.py checks that the result ranks
-    and scores every query exactly as lunr.py's index does.
-    """
-    fields = list(builder._fields)
-    postings: dict[str, list[list[tuple[int, int]]]] = {}
-    for field_ref, frequencies in builder.field_term_frequencies.items():
-        field, ref = field_ref.split("/", 1)
-        slot = fields.index(field)
-        for term, tf in frequencies.items():
-            postings.setdefault(term, [[] for _ in fields])[slot].append((int(ref), tf))
-    terms = []
-    for term in sorted(postings):
-        row: list = [term]
-        for pairs in postings[term]:
-            flat, previous = [], 0
-            for ref, tf in sorted(pairs):
-                flat += [ref - previous, tf]
-                previous = ref
-            row.append(flat)
-        terms.append(row)
-    return {"version": "2.3.9", "format": "dossier-tf-1", "pipeline": [PIPELINE_NAME], "fields": fields,
-            "boosts": [builder._fields[f].boost for f in fields], "k1": builder._k1, "b": builder._b,
-            "documentCount": document_count, "terms": terms}
+        builder.add({"ref": str(ref), **{name: [t for t, n in _field_counts(doc, name, analyzer, {}).items()
+                                                 for _ in range(n)] for name, _ in FIELDS}})
+    assert (builder._k1, builder._b) == (K1, B)
+    return builder.build()
 
 
 def query(index, analyzer: Analyzer, text: str) -> list[str] | None:
@@ -229,14 +282,24 @@ def _json(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8") + b"\n"
 
 
-def render_search_files(articles: list[Article], kb: KnowledgeBase) -> dict[str, bytes]:
+def render_search_files(articles: list[Article], kb: KnowledgeBase,
+                        terms: dict[str, dict] | None = None) -> dict[str, bytes]:
     """docs/search/{index,documents,analyzer}.json, as {path relative to docs/: bytes}."""
     analyzer, config = search_analyzer(kb)
-    docs, facets = search_documents(articles, kb)
-    _, compact = build_index(docs, analyzer)
-    shown = [{k: v for k, v in doc.items() if k != "fields" and v not in (None, [], "")} for doc in docs]
-    return {
+    docs, facets = search_documents(articles, kb, terms)
+    compact = compact_index(docs, analyzer)
+    shown = [{k: v for k, v in doc.items() if k not in ("fields", "counts", "text") and v not in (None, [], "")}
+             for doc in docs]
+    files = {
         f"{SEARCH_DIR}/index.json": _json(compact),
-        f"{SEARCH_DIR}/documents.json": _json({"documents": shown, "facets": facets}),
+        f"{SEARCH_DIR}/documents.json": _json({"documents": shown, "facets": facets, "snippets": SNIPPET_GROUP}),
         f"{SEARCH_DIR}/analyzer.json": _json(config),
     }
+    for start in range(0, len(docs), SNIPPET_GROUP):
+        files[snippet_path(start // SNIPPET_GROUP)] = _json([doc["text"] or "" for doc in docs[start:start + SNIPPET_GROUP]])
+    return files
+
+
+def snippet_path(group: int) -> str:
+    """Where the snippet texts of documents group*SNIPPET_GROUP ... are (search-page.js builds the same path)."""
+    return f"{SEARCH_DIR}/snippets/{group}.json"

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .config import DossierConfig
+from .cache import site_cache_file
 from .kb import DEFAULT_KB_DIR
 from .writer import read_manifest
 
@@ -63,7 +64,8 @@ def not_a_site(site_dir: Path) -> bool:
 
 
 def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB_DIR, site_url: str | None = None,
-               config_file: Path = CONFIG, dossier: DossierConfig | None = None, portable: bool = False) -> int:
+               config_file: Path = CONFIG, dossier: DossierConfig | None = None, portable: bool = False,
+               cold: bool = False) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -100,6 +102,9 @@ def build_site(sources: list[Path], site_dir: Path, *, kb_dir: Path = DEFAULT_KB
             plugin.config.kb = str(Path(kb_dir).resolve())
             plugin.dossier_override = replace(dossier, sources=tuple(Path(s).resolve() for s in sources),
                                               knowledge_base=Path(kb_dir).resolve())
+            # The docs folder is a new temporary one each time: the cache lives by the site's name.
+            plugin.config.cache = str(site_cache_file(site_dir))
+            plugin.config.cold = cold
             config.plugins.on_startup(command="build", dirty=False)
             build(config)
             config.plugins.on_shutdown()

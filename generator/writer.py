@@ -86,6 +86,20 @@ def read_manifest(docs: Path) -> dict[str, str]:
     return {**{rel: max(hashes) for rel, hashes in pending.items() if hashes}, **files}
 
 
+def known_hashes(docs: Path) -> dict[str, set[str]]:
+    """{path relative to docs: every hash the generator wrote or is writing there}.
+
+    Read at any moment of a build, it holds the new hash of each file being
+    written (the journal lists it before the first rename): a file whose
+    hash is here is the generator's own, not a person's edit.
+    """
+    files, pending = _load_manifest(docs)
+    known = {rel: set(hashes) for rel, hashes in pending.items()}
+    for rel, digest in files.items():
+        known.setdefault(rel, set()).add(digest)
+    return known
+
+
 def _load_manifest(docs: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
     """(files, pending): pending holds every hash an interrupted build may have left at a path."""
     try:

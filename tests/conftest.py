@@ -93,3 +93,9 @@ def output_dir(request) -> Path:
     folder = PROJECT / "test-output" / request.node.name
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_home(tmp_path_factory):
+    # `dossier site` keeps its per-article cache in the user's cache folder: the tests keep theirs apart.
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache-home"))

@@ -33,7 +33,7 @@ from mkdocs.utils.meta import get_data
 from generator import ingest
 from generator.build import build
 from generator.clean import clean
-from generator.ingest import read_article
+from generator.ingest import read_article, stable_id
 from generator.markdown import strip_controls
 from generator.writer import TMP_PREFIX
 from hostile_site import HOSTILE, HOSTILE_ARTICLES, KB, hostile_site  # noqa: F401  (hostile_site is a fixture)
@@ -52,13 +52,14 @@ def article_text(number: int) -> str:
 
 
 def tree(docs: Path) -> dict[str, bytes]:
-    """Every file of a docs folder, but the lock (an empty file only the writer uses)."""
+    """Every file of a docs folder, but the lock (an empty file only the writer uses) and the
+    per-article cache (a database whose bytes depend on its history, not on the output)."""
     files = {}
     for folder, _, names in os.walk(docs):
         for name in names:
             path = Path(folder) / name
             rel = path.relative_to(docs).as_posix()
-            if rel != ".dossier/lock":
+            if rel != ".dossier/lock" and not rel.startswith(".dossier/cache.sqlite"):
                 files[rel] = path.read_bytes()
     return files
 
@@ -407,27 +408,43 @@ def test_builds_in_separate_processes_with_other_hash_seeds_are_identical(tmp_pa
     assert len(trees[0]) > 12
 
 
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
 def test_id_collisions_of_short_hashes_keep_both_articles(tmp_path):
-    # Two different undated texts whose sha256 share 8 hex digits: found by search (about 65,000 tries).
-    base = "بيان\n\n" + "قالت الحركة في بيان لها إن الوفد المفاوض سيعود إلى القاهرة خلال الأيام المقبلة لاستكمال المباحثات. "
-    seen: dict[str, bytes] = {}
+    # Two Arabic file names (no ASCII letters or digits: both ids start "article-") whose paths' sha256
+    # share 8 hex digits: found by search (about 65,000 tries).
+    seen: dict[str, str] = {}
     number = 0
     while True:
-        data = (base + f"{number}\n").encode()
-        prefix = hashlib.sha256(data).hexdigest()[:8]
+        name = f"مقال{number}.txt".translate(ARABIC_DIGITS)
+        prefix = hashlib.sha256(name.encode()).hexdigest()[:8]
         if prefix in seen:
             break
-        seen[prefix] = data
+        seen[prefix] = name
         number += 1
     src = tmp_path / "src"
     src.mkdir()
-    (src / "first.txt").write_bytes(seen[prefix])
-    (src / "second.txt").write_bytes(data)
+    body = "قالت الحركة في بيان لها إن الوفد المفاوض سيعود إلى القاهرة خلال الأيام المقبلة لاستكمال المباحثات {}.\n"
+    (src / seen[prefix]).write_text("بيان\n\n" + body.format("أولا"), encoding="utf-8")
+    (src / name).write_text("بيان\n\n" + body.format("ثانيا"), encoding="utf-8")
     report, articles = build([src], tmp_path / "docs", kb_dir=KB)
     assert [f.status for f in report.files] == ["built", "built"]
-    first, second = (a.id for a in articles)
-    assert first == f"undated-{prefix}"
-    assert second == f"undated-{hashlib.sha256(data).hexdigest()[:12]}"
+    ids = {a.source_name: a.id for a in articles}
+    assert ids[seen[prefix]] == f"article-{prefix}"
+    assert ids[name] == f"article-{hashlib.sha256(name.encode()).hexdigest()[:12]}"
+
+
+def test_the_same_path_in_two_source_folders_gives_two_ids(tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    for folder, word in ((first, "الأول"), (second, "الثاني")):
+        folder.mkdir()
+        (folder / "a.txt").write_text(f"بيان\n\nقال المتحدث في بيانه {word} إن الوفد سيعود إلى القاهرة غدا.\n",
+                                      encoding="utf-8")
+    report, articles = build([first, second], tmp_path / "docs", kb_dir=KB)
+    assert [f.status for f in report.files] == ["built", "built"]
+    assert [a.id for a in articles] == [stable_id("a.txt"), stable_id("two/a.txt")]
+    assert articles[0].id != articles[1].id
 
 
 # --------------------------------------------------------------------------- killed builds

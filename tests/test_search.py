@@ -9,7 +9,7 @@ import pytest
 
 from generator.build import build, render_dossier
 from generator.kb import load
-from generator.search import (FIELDS, PIPELINE_NAME, build_index, query, render_search_files, search_analyzer,
+from generator.search import (FIELDS, PIPELINE_NAME, SNIPPET_GROUP, compact_index, lunr_index, query, render_search_files, search_analyzer,
                               search_documents)
 
 from conftest import PROJECT, SEEDS, require
@@ -37,7 +37,7 @@ def files(articles, kb):
 def searcher(articles, kb):
     analyzer, _ = search_analyzer(kb)
     docs, _ = search_documents(articles, kb)
-    index, _ = build_index(docs, analyzer)
+    index = lunr_index(docs, analyzer)
 
     def search(text):
         refs = query(index, analyzer, text)
@@ -49,8 +49,22 @@ def titles(docs):
     return [d["title"] for d in docs]
 
 
-def test_three_files_under_search(files):
-    assert sorted(files) == ["search/analyzer.json", "search/documents.json", "search/index.json"]
+def snippets(files) -> list[str]:
+    """The snippet texts by document ref, from search/snippets/<n>.json (SNIPPET_GROUP documents each)."""
+    groups = sorted((int(path.rsplit("/", 1)[1].split(".")[0]), path) for path in files if path.startswith("search/snippets/"))
+    assert [n for n, _ in groups] == list(range(len(groups)))
+    texts = [text for _, path in groups for text in json.loads(files[path])]
+    assert all(len(json.loads(files[path])) == SNIPPET_GROUP for _, path in groups[:-1])
+    return texts
+
+
+def test_the_files_under_search(files):
+    documents = json.loads(files["search/documents.json"])["documents"]
+    groups = -(-len(documents) // SNIPPET_GROUP)
+    assert sorted(files) == sorted(["search/analyzer.json", "search/documents.json", "search/index.json",
+                                    *(f"search/snippets/{n}.json" for n in range(groups))])
+    assert len(snippets(files)) == len(documents)
+    assert not any("text" in d for d in documents)      # fetched per result, not before the first one
 
 
 def test_same_input_gives_byte_identical_files(articles, kb, files):
@@ -75,19 +89,18 @@ def test_documents_hold_what_results_and_facets_need(files, articles):
     docs = data["documents"]
     arts = [d for d in docs if d["kind"] == "article"]
     assert len(arts) == len(articles)
-    first = next(d for d in arts if d["url"] == "articles/2024-01-15-872e967d/")
+    first = next(d for d in arts if d["url"] == "articles/search-01-72af46d1/")
     assert first["title"] == "وفد قيادي يصل القاهرة لبحث التهدئة"
     assert first["date"] == "2024-01-15" and first["year"] == "2024"
     assert data["facets"]["outlets"][first["outlet"]] == "وكالة الأخبار المحلية"
-    assert "hamas" in first["actors"] and first["text"].startswith("وصل إلى العاصمة")
+    assert "hamas" in first["actors"] and snippets(files)[docs.index(first)].startswith("وصل إلى العاصمة")
     assert {d["kind"] for d in docs} == {"article", "actor", "topic", "outlet"}
     assert data["facets"]["actors"]["steve-witkoff"] == "ستيف ويتكوف"
     assert all(not d["url"].startswith("/") and d["url"].endswith("/") for d in docs)  # relative to the site root
 
 
 def test_snippet_text_is_bounded(files):
-    docs = json.loads(files["search/documents.json"])["documents"]
-    assert max(len(d.get("text", "")) for d in docs) <= 410
+    assert max(len(text) for text in snippets(files)) <= 410
 
 
 def test_analyzer_asset_keeps_the_tables_and_adds_one_word_names(files, kb):
@@ -148,7 +161,7 @@ def test_browser_rebuilds_lunr_py_index_from_the_compact_form(articles, kb, tmp_
     require(node is not None, "node is not installed")
     analyzer, config = search_analyzer(kb)
     docs, _ = search_documents(articles, kb)
-    index, compact = build_index(docs, analyzer)
+    index, compact = lunr_index(docs, analyzer), compact_index(docs, analyzer)
     (tmp_path / "index.json").write_text(json.dumps(compact, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "analyzer.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     result = subprocess.run([node, str(PROJECT / "tests" / "js" / "search-index-cli.cjs"), str(tmp_path / "index.json"),

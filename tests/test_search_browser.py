@@ -9,6 +9,7 @@ tagged the article anyway.
 """
 from __future__ import annotations
 
+import json
 import os
 from urllib.parse import parse_qs, quote, urlparse
 
@@ -205,7 +206,21 @@ def test_search_works_from_a_sub_path(page, search_site, serve):
 
 def test_header_box_is_on_every_page_without_material_search(page, seed_site, serve):
     url = serve(seed_site)
-    for path in ("/", "/actors/hamas/", "/articles/2025-05-11-74e893d0/", "/search/"):
+    for path in ("/", "/actors/hamas/", "/articles/001-86a5ac3d96ac3503-b1b6872a/", "/search/"):
         page.goto(url + path)
         assert page.locator(".md-header__inner .dossier-header-search__input").count() == 1
         assert page.locator("[data-md-component='search']").count() == 0      # material's own search is off
+
+
+def test_snippets_are_fetched_for_the_results_shown_only(page, site_url, search_site):
+    documents = json.loads((search_site / "site" / "search" / "documents.json").read_text(encoding="utf-8"))
+    groups = len(list((search_site / "site" / "search" / "snippets").glob("*.json")))
+    search(page, site_url, "كنغر")                       # no result: no snippet file
+    assert not [u for u in page.requested_urls if "/search/snippets/" in u]
+    search(page, site_url, "مجلس الأمن")
+    shown = page.eval_on_selector_all(".dossier-result__link", "links => links.map(a => a.getAttribute('href'))")
+    wanted = {f"{n // documents['snippets']}.json" for n, d in enumerate(documents["documents"])
+              if any(link.rstrip("/").endswith(d["url"].rstrip("/")) for link in shown)}
+    fetched = {u.rsplit("/", 1)[1] for u in page.requested_urls if "/search/snippets/" in u}
+    assert fetched == wanted and 0 < len(fetched) < groups
+    assert page.locator(".dossier-result__snippet").count() == len(shown)

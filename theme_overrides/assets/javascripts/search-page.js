@@ -127,12 +127,26 @@
 
   // --- rendering --------------------------------------------------------
 
+  // Snippet texts are fetched for the results shown (search/snippets/, a few
+  // documents to a file): the first ones before the results are drawn, the
+  // rest of the page as they arrive.  A newer render makes an older one moot.
+  var FIRST_SNIPPETS = 10;
+  var rendering = 0;
+
   function render(engine) {
+    var ticket = ++rendering;
     var out = run(engine);
     var query = state.query.trim();
-    renderStatus(out, query);
-    renderFacets(engine, out.counts);
-    renderResults(engine, out);
+    var refs = out.shown.slice(0, state.limit).map(function (r) { return r.ref; });
+    return engine.withSnippets(refs.slice(0, FIRST_SNIPPETS)).then(function () {
+      if (ticket !== rendering) return;
+      renderStatus(out, query);
+      renderFacets(engine, out.counts);
+      renderResults(engine, out);
+      engine.withSnippets(refs).then(function () {
+        if (ticket === rendering) fillSnippets(engine, out);
+      });
+    });
   }
 
   function renderStatus(out, query) {
@@ -205,19 +219,28 @@
       a.setAttribute("role", "option");
       S.highlight(a.appendChild(el("span", "dossier-result__title")), r.doc.title, matches);
       S.metaLine(li.appendChild(el("div", "dossier-search__meta")), engine, r.doc);
-      if (r.doc.text) {
-        S.highlight(li.appendChild(el("p", "dossier-result__snippet")), S.snippet(r.doc.text, matches, 240), matches);
-      }
+      addSnippet(li, r.doc, matches);
+      r.item = li;
     });
     more.hidden = out.shown.length <= state.limit;
+  }
+
+  function addSnippet(li, doc, matches) {
+    if (doc.text && !li.querySelector(".dossier-result__snippet")) {
+      S.highlight(li.appendChild(el("p", "dossier-result__snippet")), S.snippet(doc.text, matches, 240), matches);
+    }
+  }
+
+  function fillSnippets(engine, out) {
+    var matches = engine.matcher(out.found);
+    out.shown.slice(0, state.limit).forEach(function (r) { if (r.item) addSnippet(r.item, r.doc, matches); });
   }
 
   // --- wiring -----------------------------------------------------------
 
   S.load().then(function (engine) {
     S.timings.firstRender = performance.now();
-    render(engine);
-    S.timings.firstResult = performance.now();
+    render(engine).then(function () { S.timings.firstResult = performance.now(); });
     // `input`, not `keyup`: typing Arabic through an input method fires no keyup.
     input.addEventListener("input", function () {
       state.query = input.value;

@@ -81,7 +81,31 @@
     this.documents = data.documents;
     this.facets = data.facets;
     this.analyzer = analyzer;
+    this.snippetGroup = data.snippets || 0;   // documents per file of search/snippets/ (generator/search.py)
+    this.snippetFiles = {};
   }
+
+  /**
+   * Fetch the snippet texts of the documents at these refs (each file once)
+   * into their doc.text.  Always resolves: a file that fails to load means
+   * results without a snippet, not no results.
+   */
+  Engine.prototype.withSnippets = function (refs) {
+    var engine = this, docs = this.documents, size = this.snippetGroup;
+    if (!size) return Promise.resolve();
+    return Promise.all(refs.map(function (ref) {
+      var group = Math.floor(ref / size);
+      if (!engine.snippetFiles[group]) {
+        engine.snippetFiles[group] = fetchJson("search/snippets/" + group + ".json").then(function (texts) {
+          texts.forEach(function (text, i) { if (docs[group * size + i]) docs[group * size + i].text = text; });
+        }, function (err) {
+          delete engine.snippetFiles[group];
+          console.error("dossier search:", err);
+        });
+      }
+      return engine.snippetFiles[group];
+    }));
+  };
 
   /**
    * Search for the text a reader typed.  Returns {terms, results}; terms is
