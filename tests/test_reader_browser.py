@@ -9,7 +9,7 @@ from test_browser import only_local
 pytestmark = pytest.mark.browser
 
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-ARTICLE = "articles/2025-06-30-577cb8fb/"
+ARTICLE = "articles/000-1d7b59691e184638-e8064010/"
 
 
 @pytest.fixture(scope="module")

@@ -70,9 +70,9 @@ def test_built_site_footer_names_no_tool_and_schema_is_laid_out_ltr(seed_site):
 
 
 def test_citation_isolates_latin_runs_and_names_the_page(seed_site):
-    page = (seed_site / "articles" / "2025-06-30-577cb8fb" / "index.html").read_text(encoding="utf-8")
+    page = (seed_site / "articles" / "000-1d7b59691e184638-e8064010" / "index.html").read_text(encoding="utf-8")
     cite = re.search(r'<textarea class="dossier-cite"[^>]*>(.*?)</textarea>', page, re.S).group(1)
     assert "\u2066000_1d7b59691e184638.txt\u2069" in cite
-    assert "\u20662025-06-30-577cb8fb\u2069" in cite and "\u20662025-06-30\u2069" in cite
-    assert re.search("\u2066https?://[^\u2069]+/articles/2025-06-30-577cb8fb/\u2069", cite)
+    assert "\u2066000-1d7b59691e184638-e8064010\u2069" in cite and "\u20662025-06-30\u2069" in cite
+    assert re.search("\u2066https?://[^\u2069]+/articles/000-1d7b59691e184638-e8064010/\u2069", cite)
     assert "ملف مفاوضات غزة" in cite

@@ -67,4 +67,5 @@ def test_copies_are_still_duplicates_and_a_sidecar_id_still_pins(tmp_path):
     report, articles = build([src], tmp_path / "docs", kb_dir=DEFAULT_KB_DIR)
     assert [a.id for a in articles] == ["my-article"]
     assert [(f.file, f.status, f.duplicate_of) for f in report.files] == [
-        ("src/a.txt", "built", None), ("src/b.txt", "duplicate", "my-article"), ("src/c.txt", "duplicate", "my-article")]
+        ("src/a.txt", "built", None), ("src/a.meta.yml", "sidecar", None),   # the sidecar has a line of its own
+        ("src/b.txt", "duplicate", "my-article"), ("src/c.txt", "duplicate", "my-article")]
