@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .arabic import analyze, normalize, sentence_spans, tokenize
-from .dates import find_dates
+from .dates import find_dates, without_dates
 from .records import CleanedText
 
 # A body paragraph is a real sentence: this many words, or this many characters.
@@ -197,9 +197,7 @@ def is_date_line(line: str) -> bool:
     dates = find_dates(line)
     if not dates:
         return False
-    rest = line
-    for d in dates:
-        rest = rest.replace(d.text, " ")
+    rest = without_dates(line, dates)
     # Publication and update words, times and time zones are part of a date line.
     words = [w for w in tokenize(rest) if w not in _STAMP_WORDS and not w.isdigit()]
     return len(words) <= 4

@@ -203,3 +203,11 @@ def _mistyped_year(g: dict, kind: str, after: str) -> int | None:
         except ValueError:
             continue
     return readings.pop() if len(readings) == 1 else None
+
+
+def without_dates(line: str, dates: list[DateMatch] | None = None) -> str:
+    """``line`` with its dates blanked out: what stands beside them (a banner's weekday, a
+    byline's name, a caption's sentence)."""
+    for d in find_dates(line) if dates is None else dates:
+        line = line.replace(d.text, " ")
+    return line

@@ -29,8 +29,7 @@ from .indexes import outlet_groups
 from .ingest import discover, source_key
 from .kb import DEFAULT_KB_DIR, KnowledgeBase, load
 from .markdown import escape, paragraph
-from .mkdocs_plugin import FIGURE_LABELS
-from .records import Article
+from .records import FIGURE_LABELS, Article
 from .search import KIND_ARTICLE, search_analyzer, search_documents
 
 FORMATS = ("md", "docx", "epub", "html", "pdf")

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from .arabic import tokenize
+
 # Second-level labels under a country code that are not themselves a site: "alquds.co.uk",
 # "ahram.org.eg", "okaz.com.sa" are registered one level further down.
 _GENERIC_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "edu", "ac", "mil", "sch"}
@@ -57,8 +59,6 @@ def parse(url: str | None) -> PageAddress | None:
 
 def slug_words(url: str | None) -> list[str]:
     """The Arabic words of an address's path ("/news/حماس-توافق-على-الهدنة"), normalised."""
-    from .arabic import tokenize   # noqa: PLC0415 - urls.py is otherwise free of Arabic logic
-
     address = parse(url)
     if address is None:
         return []

@@ -24,7 +24,7 @@ import re
 
 from ..arabic import normalize
 from ..clean import is_date_line
-from ..dates import DateMatch, find_dates
+from ..dates import DateMatch, find_dates, without_dates
 from ..records import CleanedText, DateFinding, RawArticle
 from ..schema import iso
 from ..urls import find_url_date
@@ -163,11 +163,8 @@ def _after_marker(line: str, markers: list[str], exclude: list[str] = ()) -> Dat
 def _is_stamp(line: str, dates: list[DateMatch]) -> bool:
     """A byline-zone line that states a date: short beside its date (a caption under the photo
     that mentions a day is a sentence, not a stamp), or led by a publication marker."""
-    rest = line
-    for d in dates:
-        rest = rest.replace(d.text, " ")
     norm_line = normalize(line)
-    return len(rest.split()) <= BYLINE_MAX_WORDS or any(marker in norm_line for marker in PUBLICATION_MARKERS)
+    return len(without_dates(line, dates).split()) <= BYLINE_MAX_WORDS or any(marker in norm_line for marker in PUBLICATION_MARKERS)
 
 
 def _from_update(cleaned: CleanedText) -> DateFinding | None:
@@ -178,7 +175,7 @@ def _from_update(cleaned: CleanedText) -> DateFinding | None:
         if d is None or d.precision != "day":
             continue
         reported = [dt.date.fromisoformat(b.iso) for p in cleaned.paragraphs for b in find_dates(p)
-                    if b.precision == "day" and b is not d]
+                    if b.precision == "day"]
         stamp = dt.date.fromisoformat(d.iso)
         finding = _finding(d, line)
         if reported and (stamp - max(reported)).days > UPDATE_MAX_LAG_DAYS:
@@ -216,10 +213,7 @@ def _banner_date(cleaned: CleanedText) -> tuple[str | None, bool]:
         dates = find_dates(line)
         if not dates:
             continue
-        rest = line
-        for d in dates:
-            rest = rest.replace(d.text, " ")
-        if len(normalize(rest).split()) <= 1:
+        if len(normalize(without_dates(line, dates)).split()) <= 1:
             furnished = (_is_twin(line) or any(_BANNER_FURNITURE.search(other) for other in [*cleaned.banner_chrome,
                                                                                *cleaned.banner_lines]))
             # The Gregorian twin when there is one: a Hijri date converts with a day or two of
